@@ -1,0 +1,256 @@
+// End to end in Debian's Chromium with the built extension: real site addresses served from fixtures.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ARTIFACTS, assert, runAll, SkipSuite, test, waitFor } from './harness.mjs';
+import { BROKEN_PAGE, own, shared } from './pages.mjs';
+
+const EXT = resolve(import.meta.dirname, '../.output/chrome-mv3');
+const CHROMIUM = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+
+const ATTENTION = shared('arxiv/abs-1706.03762-2026.html') ?? own('arxiv/abs-2401.00001v2.html');
+const ATTENTION_URL = 'https://arxiv.org/abs/1706.03762';
+const ATTENTION_TITLE = shared('arxiv/abs-1706.03762-2026.html') ? 'Attention Is All You Need' : 'Tiny-LM: A Small Model for Testing Surveys';
+
+const ROUTES = {
+  [ATTENTION_URL]: { body: ATTENTION },
+  'https://arxiv.org/abs/2401.00002': { body: own('arxiv/abs-2401.00002-no-abstract.html') },
+  'https://export.arxiv.org/api/query?id_list=2401.00002': { status: 429, body: 'Rate exceeded.', type: 'text/plain' },
+  'https://huggingface.co/blog/training-tricks': { body: BROKEN_PAGE },
+};
+
+async function setup() {
+  if (!CHROMIUM) throw new SkipSuite('no Chromium found (apt-get install chromium)');
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error(`no build at ${EXT}; run npm run build`);
+  const profile = mkdtempSync(join(tmpdir(), 'lsc-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    args: [
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--lang=en-US',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    ],
+  });
+  const requests = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('chrome-extension:') || url.startsWith('data:')) return route.continue();
+    requests.push(url);
+    const r = ROUTES[url];
+    if (r) return route.fulfill({ status: r.status ?? 200, contentType: r.type ?? 'text/html; charset=utf-8', body: r.body });
+    return route.abort();
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker');
+  const extId = new URL(sw.url()).host;
+  const env = {
+    context,
+    sw,
+    extId,
+    requests,
+    profile,
+    async onFailure(name) {
+      for (const [i, p] of context.pages().entries()) await p.screenshot({ path: join(ARTIFACTS, `chromium-failed-${name.replace(/\W+/g, '-')}-${i}.png`) }).catch(() => {});
+    },
+  };
+  return env;
+}
+
+async function teardown(env) {
+  await env.context.close();
+  rmSync(env.profile, { recursive: true, force: true });
+}
+
+/** Reads our IndexedDB from the service worker with the raw API, as a check independent of our code. */
+function readStore(sw) {
+  return sw.evaluate(
+    () =>
+      new Promise((res, rej) => {
+        const open = indexedDB.open('llm-survey-cards');
+        open.onerror = () => rej(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['cards', 'captures'], 'readonly');
+          const cards = tx.objectStore('cards').getAll();
+          const captures = tx.objectStore('captures').getAll();
+          tx.oncomplete = () => {
+            res({ version: db.version, cards: cards.result, captures: captures.result });
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+async function openPage(env, url) {
+  const page = await env.context.newPage();
+  await page.goto(url);
+  const tabId = await env.sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  assert.ok(tabId, `no tab for ${url}`);
+  return { page, tabId };
+}
+
+async function openPopup(env, tabId) {
+  const popup = await env.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.goto(`chrome-extension://${env.extId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
+async function captureWithPopup(env, url) {
+  const { page, tabId } = await openPage(env, url);
+  const popup = await openPopup(env, tabId);
+  await popup.getByTestId('capture').click();
+  await popup.getByTestId('capture-summary').or(popup.getByTestId('error')).waitFor();
+  return { page, popup };
+}
+
+test('capture an arXiv abs page from the popup into a new card', async (env) => {
+  const { page, popup } = await captureWithPopup(env, ATTENTION_URL);
+  assert.equal(await popup.getByTestId('capture-title').textContent(), ATTENTION_TITLE);
+  const summary = await popup.getByTestId('capture-summary').textContent();
+  assert.match(summary, /1706\.03762v7/);
+  assert.match(summary, /2017-06-12/);
+  assert.match(summary, /Ashish Vaswani, Noam Shazeer/);
+  assert.match(summary, /arxiv\.org\/pdf\/1706\.03762v7/);
+  assert.equal(await popup.getByTestId('capture-warnings').count(), 0);
+  await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-review.png'), fullPage: true });
+  await popup.getByTestId('save').click();
+  await popup.getByTestId('saved').waitFor();
+  await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-saved.png'), fullPage: true });
+
+  const store = await readStore(env.sw);
+  assert.equal(store.version, 10, 'Dexie version 1 is IndexedDB version 10');
+  assert.equal(store.cards.length, 1);
+  const card = store.cards[0];
+  assert.equal(card.title, ATTENTION_TITLE);
+  assert.equal(card.links.paper[0].url, 'https://arxiv.org/abs/1706.03762');
+  assert.match(card.fields.summary.value, /^The dominant sequence transduction models/);
+  assert.equal(card.fields.summary.sources[0].url, ATTENTION_URL);
+  assert.deepEqual(card.identity.arxivIds, ['1706.03762']);
+  assert.equal(store.captures.length, 1);
+  assert.equal(store.captures[0].paper.published, '2017-06-12');
+  // The page itself was not changed by the capture.
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[data-llm-survey-cards]').length), 0);
+  await page.close();
+  await popup.close();
+});
+
+test('the options page lists the card; an edit persists after reload; the markdown has 论文地址', async (env) => {
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.extId}/options.html`);
+  const item = options.getByTestId('card-item').filter({ hasText: ATTENTION_TITLE });
+  await item.waitFor();
+  await item.click();
+  await options.getByTestId('editor').waitFor();
+  await options.getByTestId('field-training').fill('Trained on WMT 2014 En-De (4.5M sentence pairs) with Adam and warmup.');
+  await options.getByTestId('field-architecture').fill('Encoder-decoder Transformer, 6+6 layers, multi-head attention.');
+  await options.getByTestId('save-card').click();
+  await options.getByTestId('status').filter({ hasText: 'Saved.' }).waitFor();
+
+  await options.reload();
+  await options.getByTestId('card-item').filter({ hasText: ATTENTION_TITLE }).click();
+  await options.getByTestId('editor').waitFor();
+  assert.equal(await options.getByTestId('field-training').inputValue(), 'Trained on WMT 2014 En-De (4.5M sentence pairs) with Adam and warmup.');
+  const md = await options.getByTestId('markdown').textContent();
+  assert.ok(md.startsWith(`# ${ATTENTION_TITLE}\n`), md.slice(0, 80));
+  assert.ok(md.includes('论文地址: https://arxiv.org/abs/1706.03762\n'), md);
+  assert.ok(md.includes('训练方法: Trained on WMT 2014 En-De'), md);
+  await options.screenshot({ path: join(ARTIFACTS, 'chromium-options-editor.png'), fullPage: true });
+
+  // Copy: the clipboard gets exactly the previewed markdown (watched, since headless grants no clipboard-read).
+  await options.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => {
+      window.__copied = text;
+      return write(text);
+    };
+  });
+  await options.getByTestId('copy-markdown').click();
+  await options.getByTestId('status').filter({ hasText: /Copied|clipboard refused/ }).waitFor();
+  assert.equal(await options.evaluate(() => window.__copied), md);
+  const store = await readStore(env.sw);
+  assert.equal(store.cards[0].revision, 2);
+  assert.equal(store.cards[0].fields.training.sources.at(-1).kind, 'user');
+  await options.close();
+});
+
+test('capturing the same paper again proposes its card and merges without overwriting the edit', async (env) => {
+  const { page, popup } = await captureWithPopup(env, ATTENTION_URL);
+  const store0 = await readStore(env.sw);
+  assert.equal(await popup.getByTestId('target').inputValue(), store0.cards[0].id, 'the existing card is proposed');
+  await popup.getByTestId('save').click();
+  await popup.getByTestId('saved').waitFor();
+  const store = await readStore(env.sw);
+  assert.equal(store.cards.length, 1);
+  assert.equal(store.captures.length, 2);
+  assert.equal(store.cards[0].captureIds.length, 2);
+  assert.match(store.cards[0].fields.training.value, /^Trained on WMT 2014/);
+  await page.close();
+  await popup.close();
+});
+
+test('an arXiv page without its abstract, with the API rate-limited: a clear note, and a card anyway', async (env) => {
+  const { page, popup } = await captureWithPopup(env, 'https://arxiv.org/abs/2401.00002');
+  const notes = await popup.getByTestId('capture-warnings').textContent();
+  assert.match(notes, /The page has no abstract and the arXiv API could not supply it: the arXiv API is rate-limiting \(HTTP 429\)/);
+  assert.ok(env.requests.includes('https://export.arxiv.org/api/query?id_list=2401.00002'), 'the background called the arXiv API');
+  await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-no-abstract.png'), fullPage: true });
+  await popup.getByTestId('save').click();
+  await popup.getByTestId('saved').waitFor();
+  const store = await readStore(env.sw);
+  const card = store.cards.find((c) => c.identity.arxivIds.includes('2401.00002'));
+  assert.equal(card.fields.summary.value, '');
+  assert.equal(card.title, 'A Paper Whose Abstract Did Not Load');
+  await page.close();
+  await popup.close();
+});
+
+test('a page that is not arXiv is captured by the generic extractor with a visible note and safe links', async (env) => {
+  const { page, popup } = await captureWithPopup(env, 'https://huggingface.co/blog/training-tricks');
+  const notes = await popup.getByTestId('capture-warnings').textContent();
+  assert.match(notes, /huggingface\.co has no dedicated extractor yet/);
+  const hrefs = await popup.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.includes('https://github.com/example/trick'), hrefs.join(' '));
+  assert.ok(!hrefs.some((h) => /^javascript:/i.test(h ?? '')), hrefs.join(' '));
+  await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-generic.png'), fullPage: true });
+  await page.close();
+  await popup.close();
+});
+
+test('a message of the wrong shape is refused with a reason and the store is unchanged', async (env) => {
+  const before = await readStore(env.sw);
+  const popup = await openPopup(env, 0);
+  const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'cards.update', card: { id: 'x', title: 5 }, baseRevision: -1 }));
+  assert.equal(reply.ok, false);
+  assert.equal(reply.error.code, 'bad-request');
+  assert.match(reply.error.message, /^Refused a message of type "cards.update": /);
+  const reply2 = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'net.fetch', url: 'https://evil.example.com/' }));
+  assert.equal(reply2.data.ok, false);
+  assert.deepEqual(await readStore(env.sw), before);
+  await popup.close();
+});
+
+test('the UI switches to Chinese in settings', async (env) => {
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.extId}/options.html`);
+  await options.getByTestId('open-settings').click();
+  await options.getByTestId('locale').selectOption('zh');
+  await waitFor(async () => (await options.getByTestId('open-settings').textContent()) === '设置', { what: 'zh UI' });
+  await options.getByTestId('open-settings').click();
+  await options.getByTestId('card-item').first().click();
+  await options.getByText('训练方法').first().waitFor();
+  await options.screenshot({ path: join(ARTIFACTS, 'chromium-options-zh.png'), fullPage: true });
+  const popup = await openPopup(env, 0);
+  assert.equal(await popup.getByTestId('capture').textContent(), '收录本页');
+  assert.equal(await popup.getByTestId('open-library').textContent(), '卡片库');
+  await options.close();
+  await popup.close();
+});
+
+await runAll({ setup, teardown, suite: 'Chromium end-to-end' });

@@ -1,0 +1,101 @@
+import { Capture, type Card } from '../schema';
+import { CardsRepo, StoreError } from '../db/cards-repo';
+import type { FetchResult } from '../extract/types';
+import { Request, type ErrorCode, type ProtocolMap, type Reply } from './protocol';
+
+/** A failure whose message is meant for the user as it is. */
+export class UserFacingError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+export interface HandlerDeps {
+  repo: CardsRepo;
+  /** Runs the extractor in a tab and returns what it reported (validated here). */
+  extractInTab(tabId: number): Promise<unknown>;
+  fetchAllowed(url: string): Promise<FetchResult>;
+  newId(): string;
+  now(): Date;
+  notifyChanged(ids: string[]): void;
+}
+
+function describeZodIssues(e: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return e.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join('.') || '(message)'}: ${i.message}`)
+    .join('; ');
+}
+
+async function dispatch(req: Request, deps: HandlerDeps): Promise<ProtocolMap[Request['type']]> {
+  const { repo } = deps;
+  switch (req.type) {
+    case 'capture.tab': {
+      const raw = await deps.extractInTab(req.tabId);
+      const parsed = Capture.safeParse(raw);
+      if (!parsed.success) {
+        throw new UserFacingError('capture-failed', `The page gave a capture that does not hold together (${describeZodIssues(parsed.error)}). Nothing was saved.`);
+      }
+      return { capture: parsed.data, proposals: await repo.propose(parsed.data) };
+    }
+    case 'capture.save': {
+      if (req.target.kind === 'new') {
+        const card = await repo.saveAsNewCard(req.capture, deps.newId(), deps.now());
+        deps.notifyChanged([card.id]);
+        return { card };
+      }
+      const { card, report } = await repo.mergeInto(req.capture, req.target.cardId, deps.now());
+      deps.notifyChanged([card.id]);
+      return { card, report };
+    }
+    case 'cards.list':
+      return repo.list();
+    case 'cards.get': {
+      const card: Card = await repo.get(req.id);
+      return { card, captures: await repo.captures(card.captureIds) };
+    }
+    case 'cards.update': {
+      const card = await repo.update(req.card, req.baseRevision, deps.now());
+      deps.notifyChanged([card.id]);
+      return card;
+    }
+    case 'cards.delete':
+      await repo.remove(req.id);
+      deps.notifyChanged([req.id]);
+      return { id: req.id };
+    case 'net.fetch':
+      return deps.fetchAllowed(req.url);
+  }
+}
+
+/** Validates any incoming message and answers with a Reply; never throws. Unknown broadcasts are ignored. */
+export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Reply<unknown>> {
+  const parsed = Request.safeParse(raw);
+  if (!parsed.success) {
+    const type = (raw as { type?: unknown } | null)?.type;
+    return {
+      ok: false,
+      error: {
+        code: 'bad-request',
+        message: `Refused a message of type ${typeof type === 'string' ? `"${type}"` : '(none)'}: ${describeZodIssues(parsed.error)}.`,
+      },
+    };
+  }
+  try {
+    return { ok: true, data: await dispatch(parsed.data, deps) };
+  } catch (e) {
+    if (e instanceof UserFacingError || e instanceof StoreError) {
+      const code: ErrorCode = e instanceof StoreError ? (e.code === 'invalid' ? 'bad-request' : e.code) : e.code;
+      return { ok: false, error: { code, message: e.message } };
+    }
+    const err = e as Error;
+    if (err?.name === 'ZodError') {
+      return { ok: false, error: { code: 'bad-request', message: `Data did not pass validation: ${describeZodIssues(e as never)}.` } };
+    }
+    return { ok: false, error: { code: 'internal', message: `Unexpected failure: ${err?.message ?? String(e)}` } };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './benchmark';
+export * from './capture';
+export * from './card';
