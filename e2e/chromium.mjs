@@ -13,8 +13,19 @@ const ATTENTION = shared('arxiv/abs-1706.03762-2026.html') ?? own('arxiv/abs-240
 const ATTENTION_URL = 'https://arxiv.org/abs/1706.03762';
 const ATTENTION_TITLE = shared('arxiv/abs-1706.03762-2026.html') ? 'Attention Is All You Need' : 'Tiny-LM: A Small Model for Testing Surveys';
 
+const HF_PAGE = '<!doctype html><html><head><title>example/Tiny-LM · Hugging Face</title></head><body><main><h1>example/Tiny-LM</h1></main></body></html>';
+const json = (body) => ({ body, type: 'application/json' });
+
 const ROUTES = {
   [ATTENTION_URL]: { body: ATTENTION },
+  'https://huggingface.co/example/Tiny-LM': { body: HF_PAGE },
+  'https://huggingface.co/api/models/example/Tiny-LM': json(own('hf/api-example--Tiny-LM.json')),
+  'https://huggingface.co/example/Tiny-LM/raw/main/README.md': { body: own('hf/README-example--Tiny-LM.md'), type: 'text/plain' },
+  'https://huggingface.co/example/Tiny-LM/resolve/main/config.json': json(own('hf/config-example--Tiny-LM.json')),
+  'https://modelscope.cn/models/qwen/Qwen2-7B': { body: '<!doctype html><html><head><title>ModelScope</title></head><body><div id="app"></div></body></html>' },
+  'https://modelscope.cn/api/v1/models/qwen/Qwen2-7B': json(own('modelscope/api-qwen--Qwen2-7B.json')),
+  'https://arxiv.org/html/2401.00001v1': { body: own('arxiv/html-2401.00001v1.html') },
+  'https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOp': { body: own('wechat/article.html') },
   'https://arxiv.org/abs/2401.00002': { body: own('arxiv/abs-2401.00002-no-abstract.html') },
   'https://export.arxiv.org/api/query?id_list=2401.00002': { status: 429, body: 'Rate exceeded.', type: 'text/plain' },
   'https://huggingface.co/blog/training-tricks': { body: BROKEN_PAGE },
@@ -233,6 +244,99 @@ test('a message of the wrong shape is refused with a reason and the store is unc
   const reply2 = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'net.fetch', url: 'https://evil.example.com/' }));
   assert.equal(reply2.data.ok, false);
   assert.deepEqual(await readStore(env.sw), before);
+  await popup.close();
+});
+
+async function captureAndSave(env, url) {
+  const { page, popup } = await captureWithPopup(env, url);
+  const summary = await popup.getByTestId('capture-summary').textContent();
+  await popup.getByTestId('target').selectOption('new');
+  await popup.getByTestId('save').click();
+  await popup.getByTestId('saved').waitFor();
+  return { page, popup, summary };
+}
+
+test('a Hugging Face model page fills a card from the Hub API, README and config', async (env) => {
+  const { page, popup, summary } = await captureAndSave(env, 'https://huggingface.co/example/Tiny-LM');
+  assert.match(summary, /example\/Tiny-LM/);
+  assert.match(summary, /1\.1B/);
+  assert.match(summary, /LlamaForCausalLM · llama · context 2048/);
+  assert.match(summary, /apache-2\.0/);
+  assert.match(summary, /results from \d+ results table/);
+  await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-huggingface.png'), fullPage: true });
+  for (const api of ['https://huggingface.co/api/models/example/Tiny-LM', 'https://huggingface.co/example/Tiny-LM/raw/main/README.md']) {
+    assert.ok(env.requests.includes(api), `called ${api}`);
+  }
+  const card = (await readStore(env.sw)).cards.find((c) => c.identity.modelIds.includes('example/tiny-lm'));
+  assert.equal(card.facts.contextLength, 2048);
+  assert.ok(card.benchmarks.some((b) => b.benchmark === 'mmlu' && b.value === 45.2));
+  assert.equal(card.links.model[0].url, 'https://huggingface.co/example/Tiny-LM');
+  await page.close();
+  await popup.close();
+});
+
+test('hostile model card content stays inert in the popup, the options page and the markdown', async (env) => {
+  const options = await env.context.newPage();
+  const dialogs = [];
+  options.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await options.goto(`chrome-extension://${env.extId}/options.html`);
+  await options.getByTestId('card-item').filter({ hasText: 'Tiny-LM' }).first().click();
+  await options.getByTestId('editor').waitFor();
+  // Put the card's hostile README text into a field, as a user pasting it would.
+  await options.getByTestId('field-showcase').fill('<img src=x onerror=alert(1)><script>alert(2)</script> [x](javascript:alert(3))');
+  await options.getByTestId('save-card').click();
+  await options.getByTestId('status').filter({ hasText: 'Saved.' }).waitFor();
+  const md = await options.getByTestId('markdown').textContent();
+  assert.ok(!/<img|<script/i.test(md), md);
+  assert.ok(md.includes('&lt;script&gt;'), md);
+  assert.equal(await options.locator('img[src="x"], script:not([src])').count(), 0);
+  const hrefs = await options.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  assert.ok(!hrefs.some((h) => /^javascript:/i.test(h)), hrefs.join(' '));
+  await options.waitForTimeout(200);
+  assert.deepEqual(dialogs, []);
+  await options.close();
+});
+
+test('a ModelScope model page is read through its model API', async (env) => {
+  const { page, popup, summary } = await captureAndSave(env, 'https://modelscope.cn/models/qwen/Qwen2-7B');
+  assert.match(summary, /qwen\/Qwen2-7B/);
+  assert.match(summary, /Qwen2ForCausalLM/);
+  assert.match(summary, /20 results/);
+  await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-modelscope.png'), fullPage: true });
+  await page.close();
+  await popup.close();
+});
+
+test('an arXiv HTML paper gives its results tables and offers its architecture and training sections', async (env) => {
+  const { page, popup, summary } = await captureAndSave(env, 'https://arxiv.org/html/2401.00001v1');
+  assert.match(summary, /6 results from 1 results table\(s\); 2 table\(s\) in all/);
+  assert.match(summary, /Architecture \(算法结构\): Model Architecture/);
+  assert.match(summary, /Training \(训练方法\): Training/);
+  await page.close();
+  await popup.close();
+  // The editor offers the section; inserting it is the user's choice.
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.extId}/options.html`);
+  await options.getByTestId('card-item').filter({ hasText: 'Tiny-LM: A Small Model' }).first().click();
+  await options.getByTestId('suggestions-training').locator('summary').click();
+  await options.getByTestId('suggestions-training').getByRole('button', { name: 'Insert' }).click();
+  assert.match(await options.getByTestId('field-training').inputValue(), /^We pre-train on 2T tokens/);
+  await options.screenshot({ path: join(ARTIFACTS, 'chromium-options-suggestions.png'), fullPage: true });
+  await options.close();
+});
+
+test('a WeChat article gives its account, date, hidden body, links, images and tables', async (env) => {
+  const { page, popup, summary } = await captureAndSave(env, 'https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOp');
+  assert.match(summary, /大模型观察 · 张伟 · 2024-01-03/);
+  assert.match(summary, /github\.com\/example\/tiny-lm/);
+  assert.match(summary, /4 results/);
+  const card = (await readStore(env.sw)).cards.find((c) => c.title.startsWith('Tiny-LM 开源'));
+  assert.ok(card, 'card saved');
+  await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-wechat.png'), fullPage: true });
+  await page.close();
   await popup.close();
 });
 

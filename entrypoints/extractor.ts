@@ -1,6 +1,7 @@
 import { capturePage } from '@/lib/extract/registry';
 import type { ExtractContext, FetchResult } from '@/lib/extract/types';
 import { newId } from '@/lib/util/ids';
+import { loadSettings } from '@/lib/settings';
 
 // Injected into the tab only when the user captures; its return value is what executeScript reports.
 export default defineUnlistedScript(async () => {
@@ -16,7 +17,8 @@ export default defineUnlistedScript(async () => {
     parseHtml: (text) => new DOMParser().parseFromString(text, 'text/html'),
   };
   try {
-    const capture = await capturePage(document, location.href, ctx, { id: newId(), now: new Date() });
+    const { keepTranslation } = await loadSettings();
+    const capture = await capturePage(document, location.href, ctx, { id: newId(), now: new Date(), keepTranslation });
     return { ok: true, capture };
   } catch (e) {
     return { ok: false, error: (e as Error).message || String(e) };

@@ -3,6 +3,8 @@ import { z } from './schema/zod';
 export const Settings = z.object({
   locale: z.enum(['auto', 'en', 'zh']).default('auto'),
   templateLang: z.enum(['zh', 'en']).default('zh'),
+  /** Keep an in-page translation (Immersive Translate) beside the original text in captures. */
+  keepTranslation: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

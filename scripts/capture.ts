@@ -5,6 +5,13 @@ import { newCardFromCapture } from '../lib/cards/from-capture';
 import { cardToMarkdown } from '../lib/export/markdown';
 import { htmlDocument, offlineContext, recogniseInput, type SavedInput } from './node-pages';
 import type { Capture } from '../lib/schema';
+import { marked } from 'marked';
+
+function renderReadme(markdown: string): string {
+  const body = marked.parse(markdown.replace(/^\s*---[\s\S]*?\n---\s*\n/, ''), { gfm: true, async: false }) as string;
+  const title = /^#\s+(.+)$/m.exec(markdown)?.[1] ?? '';
+  return `<!doctype html><html><head><title>${title.replace(/[<&]/g, '')}</title></head><body><article class="markdown-body">${body}</article></body></html>`;
+}
 
 const USAGE = `usage: npm run -s capture -- --url <page url> [--format json|md] [--lang zh|en] <file>...
   Files are what the page and its APIs returned (saved HTML page, README markdown,
@@ -30,8 +37,12 @@ export async function captureFromFiles(url: string, files: string[], now = new D
     return { path, text, kind: recogniseInput(text) };
   });
   const page = inputs.find((i) => i.kind === 'html');
-  // Without a saved page the extractor sees an empty one and turns to the APIs, as on a page still loading.
-  const doc = htmlDocument(page?.text ?? '<!doctype html><html><head></head><body></body></html>', url);
+  const readme = inputs.find((i) => i.kind === 'markdown');
+  const hubPage = /^https?:\/\/(www\.)?(huggingface\.co|modelscope\.cn)\//.test(url);
+  // Without a saved page the extractor sees an empty one and turns to the APIs, as on a page still loading;
+  // a README given for any other page (a GitHub repository) is that page, rendered as GitHub would.
+  const html = page?.text ?? (readme && !hubPage ? renderReadme(readme.text) : '<!doctype html><html><head></head><body></body></html>');
+  const doc = htmlDocument(html, url);
   const ctx = offlineContext(inputs);
   return capturePage(doc, url, ctx, { id: `cli-${now.getTime().toString(36)}`, now });
 }
@@ -79,5 +90,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && /capture\.ts$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // exitCode, not exit(): stdout to a pipe must drain first, or long captures are cut short.
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

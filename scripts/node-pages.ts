@@ -13,7 +13,7 @@ export function htmlDocument(html: string, url: string): Document {
 
 const parserWindow = new JSDOM('', { virtualConsole: quiet }).window;
 
-export type InputKind = 'html' | 'atom' | 'hf-api' | 'modelscope-api' | 'json' | 'markdown';
+export type InputKind = 'html' | 'atom' | 'hf-api' | 'hf-config' | 'modelscope-api' | 'json' | 'markdown';
 
 /** Recognise a saved response by its content, not its name. */
 export function recogniseInput(text: string): InputKind {
@@ -25,8 +25,9 @@ export function recogniseInput(text: string): InputKind {
     try {
       const json = JSON.parse(text);
       if (json && typeof json === 'object' && !Array.isArray(json)) {
-        if ('modelId' in json || ('sha' in json && 'siblings' in json)) return 'hf-api';
+        if ('modelId' in json || ('_id' in json && typeof json.id === 'string') || ('sha' in json && 'siblings' in json)) return 'hf-api';
         if ('Data' in json && 'Code' in json) return 'modelscope-api';
+        if ('model_type' in json || 'architectures' in json) return 'hf-config';
       }
       return 'json';
     } catch {
@@ -45,11 +46,19 @@ export interface SavedInput {
 /** Which saved file answers a request the extractor makes, if any was given. */
 function answerFor(url: string, inputs: SavedInput[]): SavedInput | undefined {
   const u = new URL(url);
+  const of = (kind: InputKind) => inputs.filter((i) => i.kind === kind);
+  // Of several files of a kind, the one naming the requested id, else the first.
+  const naming = (files: SavedInput[], needle: string) => files.find((f) => f.text.includes(needle)) ?? files[0];
   if (u.hostname === 'export.arxiv.org' && u.pathname === '/api/query') {
-    const id = u.searchParams.get('id_list') ?? '';
-    const atoms = inputs.filter((i) => i.kind === 'atom');
-    return atoms.find((a) => a.text.includes(`/abs/${id}`)) ?? atoms[0];
+    return naming(of('atom'), `/abs/${u.searchParams.get('id_list') ?? ''}`);
   }
+  if (u.hostname === 'huggingface.co') {
+    const m = /^\/api\/models\/(.+)$/.exec(u.pathname);
+    if (m) return naming(of('hf-api'), `"${decodeURIComponent(m[1])}"`);
+    if (/\/raw\/[^/]+\/README\.md$/.test(u.pathname)) return of('markdown')[0];
+    if (/\/resolve\/[^/]+\/config\.json$/.test(u.pathname)) return of('hf-config')[0];
+  }
+  if (/(^|\.)modelscope\.cn$/.test(u.hostname) && u.pathname.startsWith('/api/v1/models/')) return of('modelscope-api')[0];
   return undefined;
 }
 

@@ -74,6 +74,7 @@ if (want('build') || want('e2e') || want('firefox')) {
 
 for (const [key, name, script] of [
   ['e2e', 'end-to-end Chromium', 'e2e/chromium.mjs'],
+  ['firefox', 'end-to-end Firefox ESR', 'e2e/firefox.mjs'],
 ]) {
   if (!want(key)) continue;
   if (!built) {

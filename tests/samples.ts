@@ -1,7 +1,7 @@
-import { Capture } from '../lib/schema';
+import { Capture, type CaptureInput } from '../lib/schema';
 
 /** A small, valid arXiv capture to build cards from. */
-export function sampleCapture(over: Partial<Capture> = {}): Capture {
+export function sampleCapture(over: Partial<CaptureInput> = {}): Capture {
   return Capture.parse({
     id: 'cap-a',
     site: 'arxiv',

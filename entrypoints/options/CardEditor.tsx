@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSettings } from '@/components/settings-context';
 import { useCardsChanged } from '@/components/use-cards';
 import { SafeLink } from '@/components/SafeLink';
+import { formatParams } from '@/components/CaptureSummary';
 import { cardToForm, formToCard, type CardForm } from '@/lib/cards/edit';
 import { cardToMarkdown } from '@/lib/export/markdown';
 import { RemoteError, send } from '@/lib/messaging/client';
@@ -24,6 +25,28 @@ function sourceText(s: SourceRef, captures: Capture[]): string {
   const c = captures.find((x) => x.id === s.id);
   const host = s.url ? new URL(s.url).hostname : c?.site ?? s.kind;
   return `${host} · ${s.at.slice(0, 10)}`;
+}
+
+function suggestionsFor(captures: Capture[], f: TextFieldName) {
+  return captures.flatMap((c) => c.sections.filter((s) => s.field === f));
+}
+
+function appendText(current: string, text: string): string {
+  return current.trim() ? `${current.trimEnd()}\n\n${text}` : text;
+}
+
+function factsLine(card: Card): string {
+  const x = card.facts;
+  return [
+    x.parameters ? formatParams(x.parameters) : '',
+    x.architectures.join(', '),
+    x.modelType,
+    x.contextLength ? `ctx ${x.contextLength}` : '',
+    x.license,
+    x.baseModels.length ? `base: ${x.baseModels.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function CardEditor({ cardId, onDeleted }: { cardId: string; onDeleted: () => void }) {
@@ -150,6 +173,12 @@ export function CardEditor({ cardId, onDeleted }: { cardId: string; onDeleted: (
         </div>
       )}
 
+      {factsLine(base) && (
+        <p className="facts-line small" data-testid="facts">
+          <strong>{t('facts')}:</strong> {factsLine(base)}
+        </p>
+      )}
+
       <div className="editor-grid">
         <div className="editor-fields">
           {TEXT_FIELDS.map((f) => (
@@ -169,6 +198,24 @@ export function CardEditor({ cardId, onDeleted }: { cardId: string; onDeleted: (
                     </span>
                   ))}
                 </span>
+              )}
+              {suggestionsFor(captures, f).length > 0 && (
+                <details className="suggestions small" data-testid={`suggestions-${f}`}>
+                  <summary>
+                    {t('suggestions')} ({suggestionsFor(captures, f).length})
+                  </summary>
+                  {suggestionsFor(captures, f).map((sug, i) => (
+                    <div key={i} className="suggestion">
+                      <div className="row">
+                        <strong>{sug.heading}</strong>
+                        <button className="link" type="button" onClick={() => setField(f, appendText(form.fields[f], sug.text))}>
+                          {t('insert')}
+                        </button>
+                      </div>
+                      <p>{sug.text.length > 400 ? `${sug.text.slice(0, 400)}…` : sug.text}</p>
+                    </div>
+                  ))}
+                </details>
               )}
               {base.fields[f].alternatives.length > 0 && (
                 <span className="alternatives small">

@@ -24,6 +24,15 @@ export function SettingsPanel() {
           <option value="en">{t('templateEn')}</option>
         </select>
       </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.keepTranslation}
+          onChange={(e) => update({ keepTranslation: e.target.checked })}
+          data-testid="keep-translation"
+        />
+        <span>{t('keepTranslation')}</span>
+      </label>
     </section>
   );
 }

@@ -21,6 +21,19 @@ export function captureIdentity(c: Capture): { modelIds: string[]; arxivIds: str
   };
 }
 
+export function captureFacts(c: Capture): Card['facts'] {
+  const m = c.model;
+  return {
+    org: m.org,
+    license: m.license,
+    parameters: m.parameters,
+    architectures: m.architectures,
+    modelType: m.modelType,
+    contextLength: m.contextLength,
+    baseModels: m.baseModels,
+  };
+}
+
 export function cardTitleFor(c: Capture): string {
   return c.model.name || c.model.id || c.paper.title || c.title;
 }
@@ -40,6 +53,7 @@ export function newCardFromCapture(c: Capture, id: string, now: Date): Card {
     fields,
     links,
     datasets: c.datasets.map((name) => ({ name, sources: [src] })),
+    facts: captureFacts(c),
     benchmarks: c.benchmarks.map((b) => ({ ...b, sourceUrl: b.sourceUrl ?? c.url, source: src })),
     identity: captureIdentity(c),
     captureIds: [c.id],

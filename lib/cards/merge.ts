@@ -1,6 +1,6 @@
 import type { BenchmarkResult, Capture, Card } from '../schema';
 import { LINK_KINDS, TEXT_FIELDS } from '../schema';
-import { captureFieldValues, captureIdentity, captureSource } from './from-capture';
+import { captureFacts, captureFieldValues, captureIdentity, captureSource } from './from-capture';
 
 export interface MergeReport {
   /** Fields that were empty and are now filled. */
@@ -64,6 +64,16 @@ export function mergeCaptureIntoCard(card: Card, c: Capture, now: Date): { card:
       next.datasets.push({ name, sources: [src] });
       report.addedDatasets++;
     }
+  }
+
+  // Facts fill where the card has none; a known fact is never replaced by a capture.
+  const facts = captureFacts(c);
+  for (const key of Object.keys(facts) as (keyof Card['facts'])[]) {
+    const have = next.facts[key];
+    const empty = have === null || have === '' || (Array.isArray(have) && have.length === 0);
+    const incoming = facts[key];
+    const offered = !(incoming === null || incoming === '' || (Array.isArray(incoming) && incoming.length === 0));
+    if (empty && offered) (next.facts as Record<string, unknown>)[key] = incoming;
   }
 
   const benchKeys = new Set(next.benchmarks.map(benchKey));

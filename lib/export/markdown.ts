@@ -20,8 +20,12 @@ function linkList(links: { url: string }[]): string {
 }
 
 function formatValue(b: BenchmarkResult): string {
-  const extra = b.annotations.filter((a) => a !== 'best').join(' ');
-  const v = `${b.value}${extra ? ` ${extra}` : ''}`;
+  // Footnote marks read as superscripts ("^∗") attach to the number; other notes ("±0.4", "†") follow it.
+  const extra = b.annotations
+    .filter((a) => a !== 'best' && a !== 'verified')
+    .map((a) => (a.startsWith('^') ? escapeCell(a.slice(1)) : ` ${escapeCell(a)}`))
+    .join('');
+  const v = `${b.value}${extra}`;
   return b.annotations.includes('best') ? `**${v}**` : v;
 }
 

@@ -38,3 +38,10 @@ export function absUrl(id: string, version = ''): string {
 export function pdfUrl(id: string, version = ''): string {
   return `https://arxiv.org/pdf/${id}${version}`;
 }
+
+const LINKED_RE = /(?:arxiv\.org\/(?:abs|pdf|html)\/|huggingface\.co\/papers\/|hf\.co\/papers\/|arxiv:\s*|arxiv\s+preprint\s+arxiv:)(\d{4}\.\d{4,5})/gi;
+
+/** arXiv ids a text links or cites explicitly (URLs, "arXiv:…"): what the Hub turns into `arxiv:` tags. */
+export function arxivIdsLinkedIn(text: string): string[] {
+  return [...new Set([...text.matchAll(LINKED_RE)].map((m) => m[1]))];
+}

@@ -25,10 +25,22 @@ export function cloneForExtraction(doc: Document): Document {
   const copy = doc.implementation.createHTMLDocument('');
   const root = copy.importNode(doc.documentElement, true);
   copy.replaceChild(root, copy.documentElement);
+  // Inline scripts hold data some sites never put in the DOM (WeChat's publish time); keep their text aside.
+  scriptsOf.set(
+    copy,
+    [...copy.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').filter((t) => t.length < 500_000),
+  );
   for (const sel of [OWN_UI_SELECTOR, TRANSLATOR_SELECTOR, NEVER_CONTENT]) {
     copy.querySelectorAll(sel).forEach((n) => n.remove());
   }
   return copy;
+}
+
+const scriptsOf = new WeakMap<Document, string[]>();
+
+/** The text of the page's inline scripts, as they were before cleaning removed them. */
+export function inlineScripts(doc: Document): string[] {
+  return scriptsOf.get(doc) ?? [];
 }
 
 /** Collapse runs of whitespace, as a reader sees the text. */

@@ -3,6 +3,7 @@ import { arxivIdsInText, absUrl } from './arxiv-id';
 import { metaContent, metaContents, squash } from './clean';
 import { LinkCollector, safeHttpUrl } from './links';
 import type { CaptureDraft, ExtractContext } from './types';
+import { captureHtmlTables } from './table-capture';
 
 const MAX_TEXT = 200_000;
 
@@ -28,15 +29,21 @@ export async function extractGeneric(doc: Document, url: URL, ctx: ExtractContex
 
   const links = new LinkCollector();
   const canonical = safeHttpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url.href);
-  if (article?.content) {
-    // Readability gives HTML; parse it into a detached document only to read its anchors.
-    links.addAnchors(ctx.parseHtml(article.content), url.href);
-  } else {
-    links.addAnchors(doc.body, url.href);
-  }
+  // Readability gives HTML; it is parsed into a detached document only to read its anchors and images.
+  const articleDoc = article?.content ? ctx.parseHtml(article.content) : null;
+  links.addAnchors(articleDoc ?? doc.body, url.href);
   const arxivId = metaContent(doc, 'citation_arxiv_id');
   for (const id of arxivId ? [arxivId] : arxivIdsInText(`${title} ${description}`)) links.add(absUrl(id), `arXiv:${id}`, 'paper');
   if (!article) warnings.push('The page has little readable text; only its title and links were captured.');
+  // Tables are read from the page itself: Readability drops the ones it judges to be layout.
+  const tables = captureHtmlTables(
+    [...doc.querySelectorAll('table')].filter((t) => !t.parentElement?.closest('table')).slice(0, 200),
+    { sourceUrl: url.href },
+  );
+  const images = [...(articleDoc ?? doc).querySelectorAll('img[src]')]
+    .map((img) => ({ url: safeHttpUrl(img.getAttribute('src'), url.href), alt: img.getAttribute('alt') ?? '' }))
+    .filter((i): i is { url: string; alt: string } => !!i.url)
+    .slice(0, 100);
 
   return {
     site: 'generic',
@@ -53,7 +60,10 @@ export async function extractGeneric(doc: Document, url: URL, ctx: ExtractContex
     },
     model: { id: '', name: '', org: '' },
     datasets: [],
-    benchmarks: [],
+    benchmarks: tables.results,
+    tables: tables.tables,
+    images,
+    byline: { author: metaContent(doc, 'author') || squash(article?.byline), account: squash(article?.siteName), published: metaContent(doc, 'article:published_time').slice(0, 10) },
     text,
     warnings,
   };

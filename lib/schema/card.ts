@@ -58,6 +58,18 @@ export const Card = z.object({
     other: [],
   }),
   datasets: z.array(CardDataset).default([]),
+  /** Facts about the model from hub pages (filled when empty, never overwritten by a capture). */
+  facts: z
+    .object({
+      org: z.string().default(''),
+      license: z.string().default(''),
+      parameters: z.number().nonnegative().nullable().default(null),
+      architectures: z.array(z.string()).default([]),
+      modelType: z.string().default(''),
+      contextLength: z.number().int().positive().nullable().default(null),
+      baseModels: z.array(z.string()).default([]),
+    })
+    .default({ org: '', license: '', parameters: null, architectures: [], modelType: '', contextLength: null, baseModels: [] }),
   benchmarks: z.array(BenchmarkResult).default([]),
   /** Identity keys used to propose this card for a new capture. */
   identity: z

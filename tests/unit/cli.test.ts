@@ -17,7 +17,7 @@ describe('capture CLI', () => {
     for (const key of ['site', 'url', 'title', 'links', 'paper', 'model', 'datasets', 'benchmarks', 'warnings']) expect(c).toHaveProperty(key);
     expect(Object.keys(c.links)).toEqual(['paper', 'code', 'model', 'dataset', 'other']);
     expect(c.paper).toMatchObject({ arxivId: '2401.00001', published: '2024-01-02', authors: ['Wei Zhang', 'Jane Q. Smith'] });
-    expect(c.model).toEqual({ id: '', name: '', org: '' });
+    expect(c.model).toMatchObject({ id: '', name: '', org: '', parameters: null, architectures: [] });
   });
 
   it('prints the card as markdown in the template, from a page plus its Atom answer', () => {

@@ -38,3 +38,13 @@ describe('links', () => {
     expect(c.links.model.map((l) => l.url)).toEqual(['https://huggingface.co/e/f']);
   });
 });
+
+describe('links written without a scheme', () => {
+  it('finds the hosts that matter in plain text, and nothing inside full URLs twice', () => {
+    const c = new LinkCollector();
+    c.addUrlsInText('代码：github.com/example/tiny-lm，权重 huggingface.co/example/Tiny-LM 与 https://github.com/a/b。论文 arxiv.org/abs/2401.00001');
+    expect(c.links.code.map((l) => l.url)).toEqual(['https://github.com/a/b', 'https://github.com/example/tiny-lm']);
+    expect(c.links.model.map((l) => l.url)).toEqual(['https://huggingface.co/example/Tiny-LM']);
+    expect(c.links.paper.map((l) => l.url)).toEqual(['https://arxiv.org/abs/2401.00001']);
+  });
+});
