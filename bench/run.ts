@@ -33,7 +33,8 @@ function pages(): Page[] {
   add('arxiv', /^abs-.*\.html$/, (f) => `https://arxiv.org/abs/${/abs-([\d.]+)-/.exec(f)![1]}`);
   add('arxiv', /^html-.*\.html$/, (f) => `https://arxiv.org/html/${/html-([\d.]+(v\d+)?)/.exec(f)![1]}`);
   add('wechat', /\.html$/, (f) => `https://mp.weixin.qq.com/s/${basename(f, '.html')}`);
-  return out;
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  return only ? out.filter((p) => only.test(p.file)) : out;
 }
 
 const median = (xs: number[]) => {

@@ -8,10 +8,14 @@ import { isWechatArticle } from './url-classifiers';
 
 /** A variable assigned in the page's inline scripts: `var ct = "1581517074";`, `nickname = htmlDecode("CSDN")`. */
 export function scriptVar(scripts: string[], name: string): string {
-  const re = new RegExp(`(?:var\\s+|[,;{\\s])${name}\\s*=\\s*(?:htmlDecode\\()?\\s*(["'])((?:\\\\.|(?!\\1).)*)\\1`);
+  // WeChat pages carry megabytes of script: find the name with indexOf, then read only what follows it.
+  const value = /^\s*=\s*(?:htmlDecode\()?\s*(["'])((?:\\.|(?!\1)[^\n])*)\1/;
   for (const s of scripts) {
-    const m = re.exec(s);
-    if (m) return m[2].replace(/\\x([0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/\\(.)/g, '$1');
+    for (let i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + name.length)) {
+      if (i > 0 && /[\w$.]/.test(s[i - 1])) continue;
+      const m = value.exec(s.slice(i + name.length, i + name.length + 4000));
+      if (m) return m[2].replace(/\\x([0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/\\(.)/g, '$1');
+    }
   }
   return '';
 }
@@ -28,8 +32,11 @@ const BLOCK = 'p, section, h1, h2, h3, h4, li, blockquote, pre, figcaption';
 /** Body text with one line per block, as the article reads (WeChat nests <section>s deeply). */
 function bodyText(body: Element): string {
   const lines: string[] = [];
-  body.querySelectorAll(BLOCK).forEach((el) => {
-    if (el.querySelector(BLOCK)) return;
+  const blocks = [...body.querySelectorAll(BLOCK)];
+  blocks.forEach((el, i) => {
+    // In document order a block holding another block is followed by it: only innermost blocks are lines.
+    const next = blocks[i + 1];
+    if (next && el.contains(next)) return;
     const t = squash(el.textContent);
     if (t) lines.push(t);
   });
@@ -46,7 +53,8 @@ export const wechatExtractor: SiteExtractor = {
   async extract(doc, url) {
     const scripts = inlineScripts(doc);
     const warnings: string[] = [];
-    const pageText = squash(doc.body?.textContent).slice(0, 2000);
+    // Deleted and blocked pages have no article body; only then is the page text worth reading.
+    const pageText = doc.querySelector('#js_content') ? '' : squash(doc.body?.textContent).slice(0, 2000);
     if (/已被发布者删除|该内容已被发布者删除|此内容因违规无法查看/.test(pageText)) throw new ExtractError('the article was deleted by its publisher');
     if (/环境异常|完成验证后即可继续访问/.test(pageText)) throw new ExtractError('WeChat shows a verification page instead of the article; complete it and capture again');
 

@@ -1,6 +1,17 @@
 import type { BenchmarkResult } from '../schema/benchmark';
 import { benchmarksNamedIn, isAnnotationText, normaliseBenchmark, splitAnnotations, splitSetting, type NormalisedBenchmark } from '../benchmarks/normalise';
 import type { Cell, Grid } from './grid';
+import {
+  isAverageLabel,
+  isConfigLabel,
+  isPureNumber,
+  looksLikeModel,
+  NEGATIVE_CAPTION,
+  roleOf,
+  SIZE_ONLY,
+  VALUE_HEADER,
+  type Role,
+} from './labels';
 import { parseValue, type ParsedValue } from './value';
 
 /**
@@ -27,36 +38,6 @@ export interface GridResults {
   reason: string;
 }
 
-// Averages over the table's own columns: not a benchmark of their own. ("Overall" is not here: it is
-// usually a benchmark's headline score, as in BFCL's "Overall Acc.")
-const AVERAGE =
-  /^(?:avg\.?|average|mean|total|sum)(?:\s+(?:score|total|avg\.?|average|acc\.?|accuracy))?$|^(?:平均|平均分|均值|总分|总计|合计)$/i;
-
-type Role = 'none' | 'setting' | 'metric' | 'qualifier' | 'category' | 'stderr' | 'config' | 'average';
-
-const HEADER_ROLES: Array<[RegExp, Role]> = [
-  [/^(?:#\s*|n[-\s]?|num(?:ber of)?\s*)?shots?$|^few[-\s]?shot$|^k[-\s]?shot$|^#\s*examples?$|^样本数$/i, 'setting'],
-  [/^(?:metrics?|measure|评价指标|指标|评测指标)$/i, 'metric'],
-  [/^(?:settings?|mode|languages?|lang|split|subset|framework|scaffold|agent|method|prompt(?:ing)?|template|eval(?:uation)? setting|语言|设置|设定|框架)$/i, 'qualifier'],
-  [/^(?:categor(?:y|ies)|domain|type|task type|capabilit(?:y|ies)|abilit(?:y|ies)|area|group|dimension|aspect|类别|类型|领域|能力|维度|分类)$/i, 'category'],
-  [/^(?:stderr|std\.?\s*err(?:or)?|std|s\.?e\.?|±|\+\/-)$/i, 'stderr'],
-  [AVERAGE, 'average'],
-];
-
-// Model attributes and run statistics: never benchmarks, even when the column is all numbers.
-const CONFIG_EXACT =
-  /^(?:#\s*)?(?:rank|no\.?|id|index|version|ver\.?|params?|parameters|(?:total|activated|active|non-embedding)\s*params?|#?tp|#?ap|size|model size|tokens?|(?:pre-?train(?:ed|ing)?|training)\s*tokens|token count|context(?: length| window| size)?|default context window|seq(?:uence)?\.?\s*length|max(?:imum)?\s*length|input length|length|release(?: date)?|date|licen[cs]e|download|links?|url|files?|architecture|arch|layers|hidden(?: size)?|heads|vocab(?:ulary)?(?: size)?|precision|quantization|dtype|batch(?: size)?|bs|lr|learning rate|epochs?|steps?|nodes|#?\s*gpus?(?: per node)?|knowledge cutoff|training data|data|modalit(?:y|ies)|input modalities|output modalities|gqa|status|alignment|排名|序号|参数量|模型大小|上下文长度)$/i;
-const CONFIG_ANYWHERE =
-  /\b(?:memory|vram|gpu hours?|power|emissions?|emitted|carbon|co2|speed|latency|throughput|tokens?\s*(?:\/|per)\s*s(?:ec(?:ond)?)?|s\/it|sec|ms|flops|loss|prefill|decode|time[- ]to[- ]first[- ]token|ttft|change|delta|diff|difference|gain|improvement)\b|Δ|显存|速度|延迟|吞吐|内存|提升/i;
-// Precision and quantisation rows ("bf16 / fp16", "8bits") label memory tables, not benchmarks.
-const PRECISION = /\b(?:bf16|fp16|fp32|fp8|int4|int8|\d+\s*-?bits?)\b/i;
-const NEGATIVE_CAPTION =
-  /\b(?:memory|vram|speed|latency|throughput|hyper-?param\w*|learning rate|batch size|training (?:loss|hyper\w*|results)|emissions?|carbon|power consumption|costs?|flops|licen[cs]e|downloads?|quantiz\w*|inference (?:speed|memory)|deployment|requirements?)\b|显存|速度|延迟|吞吐|超参|量化|部署|下载/i;
-const VALUE_HEADER = /^(?:values?|scores?|results?|accuracy|acc\.?|performance|perf\.?|%|结果|分数|得分|成绩)$/i;
-const MODEL_HINT =
-  /\d+(?:\.\d+)?\s*[bmk]\b|\d+x\d+b|\b(?:gpt|llama|qwen|qwq|mistral|mixtral|gemma|phi|claude|gemini|deepseek|yi|baichuan|chatglm|glm|internlm|falcon|mpt|vicuna|alpaca|zephyr|o1|o3|o4|codestral|starcoder|codellama|code llama|wizard\w*|xverse|aquila|pythia|opt|bloom\w*|t5|flan|palm|ernie\w*|moonshot|kimi|minimax|hunyuan|step|doubao|grok|command|olmo|tinyllama|solar|openchat|hermes|dbrx|jamba|stablelm|bert|roberta|mamba|rwkv|ours|baseline|chat|instruct|base|sft|rlhf|dpo|model)\b/i;
-const SIZE_ONLY = /^\d+(?:\.\d+)?\s*[BMK]$/i;
-
 interface Column {
   index: number;
   /** Header texts top to bottom, repeats (from spans) removed. */
@@ -82,24 +63,6 @@ const clean = (s: string) =>
     .replace(/\s*\^\S*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
-
-function roleOf(header: string): Role {
-  const h = header
-    .replace(/[*†‡↑↓]+$/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!h) return 'none';
-  for (const [re, role] of HEADER_ROLES) if (re.test(h)) return role;
-  const bare = h.replace(/\s*\([^)]*\)\s*$/, '').trim();
-  if (CONFIG_EXACT.test(h) || CONFIG_EXACT.test(bare) || CONFIG_ANYWHERE.test(h)) return 'config';
-  return 'none';
-}
-
-const isAverageLabel = (s: string) => AVERAGE.test(s.replace(/[*†‡]+$/u, '').trim());
-const isConfigLabel = (s: string) =>
-  CONFIG_EXACT.test(s.replace(/\s*\([^)]*\)\s*$/, '').trim()) || CONFIG_ANYWHERE.test(s) || PRECISION.test(s);
-const looksLikeModel = (s: string) => MODEL_HINT.test(s);
-const isPureNumber = (s: string) => /^[\d.,\s%]+$/.test(s);
 
 /** A header-continuation row that only carries settings: "| | 5-shot | 5-shot | 0-shot |". */
 function isSettingRow(row: Cell[]): boolean {
@@ -195,6 +158,8 @@ export function gridToResults(grid: Grid, opts: GridResultsOptions = {}): GridRe
     let role = roleOf(leaf);
     // A "# Shots" column holds shot counts or settings; LongBench's "Few-shot" column holds scores.
     if (role === 'setting' && !body.every((row) => isSettingCell(row[c].text))) role = 'none';
+    // lm-eval's unnamed column of "±" signs between Value and Stderr.
+    if (role === 'none' && text > 0 && body.every((row) => /^(?:±|\+\/-)?$/.test(row[c].text.trim()))) role = 'stderr';
     columns.push({ index: c, path, leaf, group, headerSetting, role, numeric, text });
   }
 
@@ -279,7 +244,8 @@ export function gridToResults(grid: Grid, opts: GridResultsOptions = {}): GridRe
     why = `benchmarks in column ${labelB!.index + 1} (${knownB} of ${labelledB} known), models as column headers`;
   } else if (!captionNegative) {
     // No known benchmark names: accept only a plain models-by-scores table.
-    const mentioned = benchmarksNamedIn(`${grid.caption} ${opts.table ?? ''}`);
+    // Only when no label is a benchmark itself: "on MMLU and our own tasks" must not make the own tasks MMLU.
+    const mentioned = knownA === 0 && knownB === 0 ? benchmarksNamedIn(`${grid.caption} ${opts.table ?? ''}`) : [];
     if (mentioned.length === 1) named = { id: mentioned[0].id, name: mentioned[0].name, setting: '', metric: '', known: true };
     const modelRows = labelA ? body.filter((row) => row[labelA.index].text && looksLikeModel(row[labelA.index].text)).length : 0;
     const labelledRows = labelA ? body.filter((row) => row[labelA.index].text).length : 0;
@@ -378,7 +344,6 @@ export function gridToResults(grid: Grid, opts: GridResultsOptions = {}): GridRe
     const label = labelA!;
     const common = tableSetting(label);
     const labels = body.map((row) => clean(row[label.index].text));
-    // Rows that repeat a model name ("Llama 1" at 7B, 13B…) take the next text column with them.
     const duplicated = new Set(labels.filter((l, i) => l && labels.indexOf(l) !== i));
     // Rows that repeat a model name ("Llama 1" at 7B, 13B…) are told apart by a size column.
     const sizeCol = duplicated.size
@@ -387,9 +352,12 @@ export function gridToResults(grid: Grid, opts: GridResultsOptions = {}): GridRe
     let previous = '';
     body.forEach((row, i) => {
       let model = labels[i] || (continues(row, label) ? previous : '');
-      if (!model && !opts.defaultModel && body.length > 1) return;
       if (labels[i]) previous = labels[i];
-      if (!model) model = opts.defaultModel ?? '';
+      // Only a lone unlabelled row ("| 71.2 | 50.3 |" under benchmark names) is the default model's.
+      if (!model) {
+        if (body.length > 1) return;
+        model = opts.defaultModel ?? '';
+      }
       if (sizeCol && duplicated.has(labels[i])) {
         const size = clean(row[sizeCol.index].text);
         if (size && !model.toLowerCase().includes(size.toLowerCase())) model = `${model} ${size}`;
@@ -418,7 +386,8 @@ export function gridToResults(grid: Grid, opts: GridResultsOptions = {}): GridRe
       const own = clean(row[label.index].text);
       const raw = own || (continues(row, label) ? previous : '');
       if (own) previous = own;
-      if (labelCols.some((col) => isAverageLabel(clean(row[col.index].text)))) continue;
+      // An "Average" row, whether in the label column or beside it, unless it is a named benchmark's total.
+      if (labelCols.some((col) => col !== label && isAverageLabel(clean(row[col.index].text)))) continue;
       if (!raw || (isAverageLabel(raw) && !named) || isConfigLabel(raw)) continue;
       const res = underNamed(raw, norm(raw));
       const rs = rowSetting(row);
