@@ -25,6 +25,7 @@ const ROUTES = {
   'https://modelscope.cn/models/qwen/Qwen2-7B': { body: '<!doctype html><html><head><title>ModelScope</title></head><body><div id="app"></div></body></html>' },
   'https://modelscope.cn/api/v1/models/qwen/Qwen2-7B': json(own('modelscope/api-qwen--Qwen2-7B.json')),
   'https://arxiv.org/html/2401.00001v1': { body: own('arxiv/html-2401.00001v1.html') },
+  'https://arxiv.org/abs/2401.00001v2': { body: own('arxiv/abs-2401.00001v2.html') },
   'https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOp': { body: own('wechat/article.html') },
   'https://arxiv.org/abs/2401.00002': { body: own('arxiv/abs-2401.00002-no-abstract.html') },
   'https://export.arxiv.org/api/query?id_list=2401.00002': { status: 429, body: 'Rate exceeded.', type: 'text/plain' },
@@ -136,7 +137,7 @@ test('capture an arXiv abs page from the popup into a new card', async (env) => 
   await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-saved.png'), fullPage: true });
 
   const store = await readStore(env.sw);
-  assert.equal(store.version, 10, 'Dexie version 1 is IndexedDB version 10');
+  assert.equal(store.version, 20, 'Dexie schema version 2 is IndexedDB version 20');
   assert.equal(store.cards.length, 1);
   const card = store.cards[0];
   assert.equal(card.title, ATTENTION_TITLE);
@@ -338,6 +339,179 @@ test('a WeChat article gives its account, date, hidden body, links, images and t
   await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-wechat.png'), fullPage: true });
   await page.close();
   await popup.close();
+});
+
+async function openOptions(env, hash = '') {
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.extId}/options.html${hash}`);
+  return options;
+}
+
+test('a model\'s Hugging Face page and its arXiv paper become one card', async (env) => {
+  const before = (await readStore(env.sw)).cards.filter((c) => c.identity.modelIds.includes('example/tiny-lm'));
+  assert.equal(before.length, 1, 'the Hugging Face card from the earlier test');
+  const { page, popup } = await captureWithPopup(env, 'https://arxiv.org/abs/2401.00001v2');
+  assert.equal(await popup.getByTestId('target').inputValue(), before[0].id, 'the model card is proposed for its paper');
+  assert.match(await popup.getByTestId('target').locator('option:checked').textContent(), /links this model|same paper/);
+  assert.match(await popup.getByTestId('what-is-new').textContent(), /fills summary|fills paperTitle|fills/);
+  await popup.screenshot({ path: join(ARTIFACTS, 'chromium-popup-merge-proposal.png'), fullPage: true });
+  await popup.getByTestId('save').click();
+  await popup.getByTestId('saved').waitFor();
+  const after = (await readStore(env.sw)).cards.filter((c) => c.identity.modelIds.includes('example/tiny-lm'));
+  assert.equal(after.length, 1);
+  assert.equal(after[0].captureIds.length, 2);
+  assert.match(after[0].fields.summary.value, /^We train Tiny-LM/);
+  assert.equal(after[0].fields.model.value, 'example/Tiny-LM');
+  await page.close();
+  await popup.close();
+});
+
+test('a conflicting merge shows both values; the user picks the capture\'s', async (env) => {
+  const store = await readStore(env.sw);
+  const card = store.cards.find((c) => c.identity.modelIds.includes('example/tiny-lm'));
+  const options = await openOptions(env, `#card=${card.id}`);
+  await options.getByTestId('editor').waitFor();
+  await options.getByTestId('field-summary').fill('My own one-line summary.');
+  await options.getByTestId('save-card').click();
+  await options.getByTestId('status').filter({ hasText: 'Saved.' }).waitFor();
+  // The HTML paper brings a different abstract: it must wait beside the typed one.
+  const { page, popup } = await captureWithPopup(env, 'https://arxiv.org/html/2401.00001v1');
+  await popup.getByTestId('target').selectOption(card.id);
+  assert.match(await popup.getByTestId('what-is-new').textContent(), /keeps a different value beside yours for .*summary/);
+  await popup.getByTestId('save').click();
+  await popup.getByTestId('saved').waitFor();
+  await page.close();
+  await popup.close();
+  await options.getByTestId('alternatives-summary').waitFor();
+  assert.equal(await options.getByTestId('field-summary').inputValue(), 'My own one-line summary.');
+  await options.screenshot({ path: join(ARTIFACTS, 'chromium-options-conflict.png'), fullPage: true });
+  await options.getByTestId('use-alternative-summary').first().click();
+  await options.getByTestId('save-card').click();
+  await options.getByTestId('status').filter({ hasText: 'Saved.' }).waitFor();
+  const saved = (await readStore(env.sw)).cards.find((c) => c.id === card.id);
+  assert.match(saved.fields.summary.value, /^We train Tiny-LM, a 1B model with 2\\times fewer layers/);
+  await options.close();
+});
+
+test('editing in the options page while the popup edits the same card loses nothing silently', async (env) => {
+  const { page, popup } = await captureAndSave(env, 'https://huggingface.co/blog/training-tricks');
+  const cardId = (await readStore(env.sw)).cards.find((c) => c.title === 'Not a paper').id;
+  const options = await openOptions(env, `#card=${cardId}`);
+  await options.getByTestId('editor').waitFor();
+  // The popup's quick edit reaches an options page with nothing unsaved: it just updates.
+  await popup.getByTestId('quick-tags').fill('blog, tricks');
+  await popup.getByTestId('quick-save').click();
+  await popup.getByText('Saved.').waitFor();
+  await waitFor(async () => (await options.getByTestId('tags').inputValue()) === 'blog, tricks', { what: 'options page to follow the popup' });
+  // Now both edit: the options page has unsaved text when the popup saves again.
+  await options.getByTestId('field-training').fill('From the options page.');
+  await popup.getByTestId('quick-notes').fill('From the popup.');
+  await popup.getByTestId('quick-save').click();
+  await options.getByTestId('conflict').waitFor();
+  await options.screenshot({ path: join(ARTIFACTS, 'chromium-options-changed-elsewhere.png'), fullPage: true });
+  // Saving without resolving is refused with the reason; "keep mine" then writes over it knowingly.
+  await options.getByTestId('save-card').click();
+  await options.getByTestId('conflict').filter({ hasText: /changed elsewhere/ }).waitFor();
+  await options.getByTestId('keep-mine').click();
+  await options.getByTestId('status').filter({ hasText: 'Saved.' }).waitFor();
+  const card = (await readStore(env.sw)).cards.find((c) => c.id === cardId);
+  assert.equal(card.fields.training.value, 'From the options page.');
+  await page.close();
+  await popup.close();
+  await options.close();
+});
+
+test('the compare view shows three cards by benchmark, best marked, and copies as markdown', async (env) => {
+  const options = await openOptions(env);
+  for (const title of ['Tiny-LM', 'Qwen2-7B', 'Tiny-LM: A Small Model for Testing Surveys']) {
+    await options.getByTestId('search').fill(title);
+    const row = options.locator('.card-row').filter({ has: options.getByText(title, { exact: true }) }).first();
+    await row.getByTestId('card-check').check();
+  }
+  await options.getByTestId('search').fill('');
+  await options.getByTestId('bulk').filter({ hasText: '3 selected' }).waitFor();
+  await options.getByTestId('compare-selected').click();
+  await options.getByTestId('compare-table').waitFor();
+  const best = await options.locator('[data-testid="compare-cell"][data-best="true"]').count();
+  assert.ok(best >= 1, 'best values are marked');
+  assert.ok(await options.getByTestId('bar-chart').count() >= 1, 'bar charts drawn');
+  const tableText = await options.getByTestId('compare-table').textContent();
+  assert.match(tableText, /Qwen2-7B/);
+  assert.match(tableText, /MMLU/);
+  await options.screenshot({ path: join(ARTIFACTS, 'chromium-compare.png'), fullPage: true });
+  await options.evaluate(() => {
+    navigator.clipboard.writeText = (text) => {
+      window.__copied = text;
+      return Promise.resolve();
+    };
+  });
+  await options.getByTestId('copy-markdown-table').click();
+  const md = await options.evaluate(() => window.__copied);
+  assert.match(md, /^\| .+ \|\n\| :?---/);
+  assert.match(md, /\| Qwen2-7B \|/);
+  await options.close();
+});
+
+test('the library searches, filters, tags several cards and undoes a delete', async (env) => {
+  const options = await openOptions(env);
+  await options.getByTestId('card-item').first().waitFor();
+  const total = Number((await options.getByTestId('count').textContent()).match(/\d+/)[0]);
+  await options.getByTestId('search').fill('grouped-query');
+  await waitFor(async () => Number((await options.getByTestId('count').textContent()).match(/\d+/)[0]) < total, { what: 'search to narrow' });
+  await options.getByTestId('search').fill('');
+  await options.getByTestId('filter-site').selectOption('modelscope');
+  await waitFor(async () => (await options.getByTestId('card-item').count()) === 1, { what: 'site filter' });
+  assert.equal(await options.getByTestId('card-item').first().locator('.card-item-title').textContent(), 'Qwen2-7B');
+  await options.getByTestId('filter-site').selectOption('');
+  await options.getByTestId('params-min').fill('1');
+  await options.getByTestId('params-max').fill('2');
+  await waitFor(async () => (await options.getByTestId('card-item').count()) === 1, { what: 'parameter filter' });
+  assert.equal(await options.getByTestId('card-item').first().locator('.card-item-title').textContent(), 'Tiny-LM');
+  await options.getByTestId('params-min').fill('');
+  await options.getByTestId('params-max').fill('');
+  // Tag two cards at once, then delete them and undo.
+  const checks = options.getByTestId('card-check');
+  await checks.nth(0).check();
+  await options.getByTestId('bulk').filter({ hasText: '1 selected' }).waitFor();
+  await checks.nth(1).check();
+  await options.getByTestId('bulk').filter({ hasText: '2 selected' }).waitFor();
+  await options.getByTestId('bulk-tag').fill('survey-2026');
+  await options.getByTestId('bulk-tag-add').click();
+  await waitFor(async () => (await readStore(env.sw)).cards.filter((c) => c.tags.includes('survey-2026')).length === 2, { what: 'tags written' });
+  await options.getByTestId('filter-tag').selectOption('survey-2026');
+  await waitFor(async () => (await options.getByTestId('card-item').count()) === 2, { what: 'tag filter' });
+  await options.getByTestId('card-check').nth(0).check();
+  await options.getByTestId('card-check').nth(1).check();
+  await options.getByTestId('bulk').filter({ hasText: '2 selected' }).waitFor();
+  await options.getByTestId('bulk-delete').click();
+  await options.getByTestId('undo').waitFor();
+  assert.equal((await readStore(env.sw)).cards.filter((c) => c.tags.includes('survey-2026')).length, 0);
+  await options.screenshot({ path: join(ARTIFACTS, 'chromium-library-undo.png') });
+  await options.getByTestId('undo-delete').click();
+  await waitFor(async () => (await readStore(env.sw)).cards.filter((c) => c.tags.includes('survey-2026')).length === 2, { what: 'undo to restore' });
+  await options.close();
+});
+
+test('the benchmark grid edits a result, marks it the model\'s own, and the images field takes a picture', async (env) => {
+  const card = (await readStore(env.sw)).cards.find((c) => c.title === 'Qwen2-7B');
+  const options = await openOptions(env, `#card=${card.id}`);
+  await options.getByTestId('benchmark-grid').waitFor();
+  await options.getByTestId('bench-value').first().fill('64.5');
+  await options.getByTestId('bench-own').first().check();
+  await options.getByTestId('image-input').setInputFiles(resolve(import.meta.dirname, '../public/icon/128.png'));
+  await options.locator('.thumb img').first().waitFor();
+  await options.getByTestId('image-input').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload=alert(1)>') });
+  await options.getByTestId('status').filter({ hasText: 'fake.png: That file is not a PNG, JPEG, GIF or WebP image.' }).waitFor();
+  await options.getByTestId('save-card').click();
+  await options.getByTestId('status').filter({ hasText: 'Saved.' }).waitFor();
+  const saved = (await readStore(env.sw)).cards.find((c) => c.id === card.id);
+  assert.equal(saved.benchmarks[0].value, 64.5);
+  assert.equal(saved.benchmarks[0].own, true);
+  assert.equal(saved.benchmarks[0].source.kind, 'user');
+  assert.equal(saved.images.length, 1);
+  assert.match(await options.getByTestId('markdown').textContent(), /!\[128\]\(image\/.+\.png\)/);
+  await options.screenshot({ path: join(ARTIFACTS, 'chromium-options-grid.png'), fullPage: true });
+  await options.close();
 });
 
 test('the UI switches to Chinese in settings', async (env) => {

@@ -1,5 +1,6 @@
 import { openSurveyDb } from '@/lib/db/database';
 import { CardsRepo } from '@/lib/db/cards-repo';
+import { AssetsRepo } from '@/lib/db/assets-repo';
 import { handleMessage, UserFacingError } from '@/lib/messaging/handler';
 import { ExtractorReply, type CardsChanged } from '@/lib/messaging/protocol';
 import { fetchAllowed } from '@/lib/net/allowed-fetch';
@@ -32,9 +33,11 @@ async function extractInTab(tabId: number): Promise<unknown> {
 }
 
 export default defineBackground(() => {
-  const repo = new CardsRepo(openSurveyDb());
+  const db = openSurveyDb();
+  const repo = new CardsRepo(db);
   const deps = {
     repo,
+    assets: new AssetsRepo(db),
     extractInTab,
     fetchAllowed: (url: string) => fetchAllowed(url),
     newId,

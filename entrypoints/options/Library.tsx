@@ -1,87 +1,180 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSettings } from '@/components/settings-context';
-import { useCards } from '@/components/use-cards';
-import { cardSearchText } from '@/lib/cards/edit';
+import { useCardsChanged } from '@/components/use-cards';
+import { send } from '@/lib/messaging/client';
+import type { CardSummary, LibraryFilters, LibraryPage, LibrarySort } from '@/lib/db/library-index';
+import type { Card, Site } from '@/lib/schema';
 import { CardEditor } from './CardEditor';
+import { CardList } from './CardList';
+import { ComparePane } from './ComparePane';
 import { SettingsPanel } from './SettingsPanel';
 
-function cardIdFromHash(): string {
-  return new URLSearchParams(location.hash.slice(1)).get('card') ?? '';
+const PAGE = 200;
+
+type View = { kind: 'card'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' } | { kind: 'none' };
+
+function viewFromHash(): View {
+  const p = new URLSearchParams(location.hash.slice(1));
+  if (p.get('card')) return { kind: 'card', id: p.get('card')! };
+  if (p.get('compare')) return { kind: 'compare', ids: p.get('compare')!.split(',').filter(Boolean) };
+  if (p.has('settings')) return { kind: 'settings' };
+  return { kind: 'none' };
+}
+
+function go(view: View) {
+  location.hash =
+    view.kind === 'card' ? `card=${encodeURIComponent(view.id)}` : view.kind === 'compare' ? `compare=${view.ids.map(encodeURIComponent).join(',')}` : view.kind === 'settings' ? 'settings' : '';
 }
 
 export function Library() {
   const { t } = useSettings();
-  const { cards, error } = useCards();
-  const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState(cardIdFromHash);
-  const [showSettings, setShowSettings] = useState(false);
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<LibraryFilters>({});
+  const [sort, setSort] = useState<LibrarySort>('updated');
+  const [page, setPage] = useState<LibraryPage | null>(null);
+  const [items, setItems] = useState<CardSummary[]>([]);
+  const [error, setError] = useState('');
+  const [view, setView] = useState<View>(viewFromHash);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [undo, setUndo] = useState<Card[] | null>(null);
+  const [tagInput, setTagInput] = useState('');
+  const seq = useRef(0);
+
+  const load = useCallback(
+    (offset = 0) => {
+      const mine = ++seq.current;
+      send('cards.query', { query: { text, filters, sort, offset, limit: PAGE } })
+        .then((res) => {
+          if (mine !== seq.current) return; // a newer keystroke already asked
+          setPage(res);
+          setItems((prev) => (offset === 0 ? res.items : [...prev.slice(0, offset), ...res.items]));
+          setError('');
+        })
+        .catch((e: Error) => setError(e.message));
+    },
+    [text, filters, sort],
+  );
+  useEffect(() => load(0), [load]);
+  useCardsChanged(useCallback(() => load(0), [load]));
 
   useEffect(() => {
-    const onHash = () => setSelected(cardIdFromHash());
+    const onHash = () => setView(viewFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const select = (id: string) => {
-    setShowSettings(false);
-    location.hash = id ? `card=${encodeURIComponent(id)}` : '';
-  };
-
-  const filtered = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return (cards ?? []).filter((c) => {
-      const text = cardSearchText(c);
-      return words.every((w) => text.includes(w));
+  const setFilter = (patch: Partial<LibraryFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const check = (id: string, on: boolean) =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
     });
-  }, [cards, query]);
 
+  async function removeChecked(ids = [...checked]) {
+    const { deleted } = await send('cards.deleteMany', { ids });
+    setUndo(deleted);
+    setChecked(new Set());
+    if (view.kind === 'card' && ids.includes(view.id)) go({ kind: 'none' });
+  }
+  async function undoDelete() {
+    if (!undo) return;
+    await send('cards.restore', { cards: undo });
+    setUndo(null);
+  }
+  async function tagChecked(mode: 'add' | 'remove') {
+    const tags = tagInput.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+    if (!tags.length || !checked.size) return;
+    await send('cards.tag', { ids: [...checked], add: mode === 'add' ? tags : [], remove: mode === 'remove' ? tags : [] });
+    setTagInput('');
+  }
+
+  const facets = page?.facets;
   return (
     <div className="library">
       <aside className="sidebar">
         <header className="bar">
           <strong className="brand">{t('appName')}</strong>
-          <button className="ghost" onClick={() => setShowSettings((s) => !s)} data-testid="open-settings">
+          <button className="ghost" onClick={() => go(view.kind === 'settings' ? { kind: 'none' } : { kind: 'settings' })} data-testid="open-settings">
             {t('settings')}
           </button>
         </header>
-        <input
-          type="search"
-          className="search"
-          placeholder={t('search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          data-testid="search"
-        />
+        <div className="filters">
+          <input type="search" className="search" placeholder={t('search')} value={text} onChange={(e) => setText(e.target.value)} data-testid="search" />
+          <div className="filter-grid">
+            <select value={filters.org ?? ''} onChange={(e) => setFilter({ org: e.target.value || undefined })} aria-label={t('filterOrg')} data-testid="filter-org">
+              <option value="">{t('filterOrg')}</option>
+              {facets?.orgs.map((o) => <option key={o}>{o}</option>)}
+            </select>
+            <select value={filters.tag ?? ''} onChange={(e) => setFilter({ tag: e.target.value || undefined })} aria-label={t('filterTag')} data-testid="filter-tag">
+              <option value="">{t('filterTag')}</option>
+              {facets?.tags.map((o) => <option key={o}>{o}</option>)}
+            </select>
+            <select value={filters.site ?? ''} onChange={(e) => setFilter({ site: (e.target.value || undefined) as Site | undefined })} aria-label={t('filterSite')} data-testid="filter-site">
+              <option value="">{t('filterSite')}</option>
+              {facets?.sites.map((o) => <option key={o}>{o}</option>)}
+            </select>
+            <select value={filters.benchmark ?? ''} onChange={(e) => setFilter({ benchmark: e.target.value || undefined })} aria-label={t('filterBenchmark')} data-testid="filter-benchmark">
+              <option value="">{t('filterBenchmark')}</option>
+              {facets?.benchmarks.map((o) => <option key={o}>{o}</option>)}
+            </select>
+            <label className="params">
+              <span>{t('paramsRange')}</span>
+              <input type="number" min={0} step="any" placeholder="min" value={filters.paramsMin ?? ''} onChange={(e) => setFilter({ paramsMin: e.target.value === '' ? undefined : Number(e.target.value) })} data-testid="params-min" />
+              <span>–</span>
+              <input type="number" min={0} step="any" placeholder="max" value={filters.paramsMax ?? ''} onChange={(e) => setFilter({ paramsMax: e.target.value === '' ? undefined : Number(e.target.value) })} data-testid="params-max" />
+              <span>B</span>
+            </label>
+            <select value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)} aria-label={t('sort')} data-testid="sort">
+              <option value="updated">{t('sortUpdated')}</option>
+              <option value="created">{t('sortCreated')}</option>
+              <option value="title">{t('sortTitle')}</option>
+              <option value="params">{t('sortParams')}</option>
+              <option value="results">{t('sortResults')}</option>
+            </select>
+          </div>
+          <div className="muted small count" data-testid="count">
+            {page ? t('cardCount', { shown: page.total }) : ''}
+          </div>
+        </div>
+        {checked.size > 0 && (
+          <div className="bulk" data-testid="bulk">
+            <strong>{t('selected', { n: checked.size })}</strong>
+            <button className="primary" onClick={() => go({ kind: 'compare', ids: [...checked] })} data-testid="compare-selected">
+              {t('compare')}
+            </button>
+            <input value={tagInput} onChange={(e) => setTagInput(e.target.value)} placeholder={t('tagPlaceholder')} data-testid="bulk-tag" />
+            <button onClick={() => tagChecked('add')} data-testid="bulk-tag-add">{t('addTag')}</button>
+            <button onClick={() => tagChecked('remove')}>{t('removeTag')}</button>
+            <button className="danger" onClick={() => removeChecked()} data-testid="bulk-delete">{t('deleteCard')}</button>
+            <button className="ghost" onClick={() => setChecked(new Set())}>{t('clearSelection')}</button>
+          </div>
+        )}
         {error && <div className="notice error">{error}</div>}
-        {cards && cards.length === 0 && <p className="muted pad">{t('noCards')}</p>}
-        {cards && cards.length > 0 && filtered.length === 0 && <p className="muted pad">{t('noMatches')}</p>}
-        <ul className="card-list" data-testid="card-list">
-          {filtered.map((c) => (
-            <li key={c.id}>
-              <button
-                className={`card-item${c.id === selected ? ' active' : ''}`}
-                onClick={() => select(c.id)}
-                data-testid="card-item"
-              >
-                <span className="card-item-title">{c.title}</span>
-                <span className="muted small">
-                  {[c.identity.arxivIds[0] && `arXiv:${c.identity.arxivIds[0]}`, c.identity.modelIds[0], c.updatedAt.slice(0, 10)]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        {page && page.total === 0 && <p className="muted pad">{text || Object.values(filters).some((v) => v != null) ? t('noMatches') : t('noCards')}</p>}
+        <CardList
+          items={items}
+          total={page?.total ?? 0}
+          selectedId={view.kind === 'card' ? view.id : ''}
+          checked={checked}
+          onOpen={(id) => go({ kind: 'card', id })}
+          onCheck={check}
+          onNeedMore={() => load(items.length)}
+        />
       </aside>
       <main className="content">
-        {showSettings ? (
-          <SettingsPanel />
-        ) : selected ? (
-          <CardEditor key={selected} cardId={selected} onDeleted={() => select('')} />
-        ) : (
-          <p className="muted pad">{cards?.length ? t('pickCard') : t('noCards')}</p>
+        {undo && (
+          <div className="toast" role="status" data-testid="undo">
+            {t('deletedN', { n: undo.length })}
+            <button className="primary" onClick={undoDelete} data-testid="undo-delete">{t('undo')}</button>
+            <button className="ghost" onClick={() => setUndo(null)}>×</button>
+          </div>
         )}
+        {view.kind === 'settings' && <SettingsPanel />}
+        {view.kind === 'compare' && <ComparePane ids={view.ids} />}
+        {view.kind === 'card' && <CardEditor key={view.id} cardId={view.id} onDelete={() => removeChecked([view.id])} />}
+        {view.kind === 'none' && <p className="muted pad">{page?.total ? t('pickCard') : t('noCards')}</p>}
       </main>
     </div>
   );

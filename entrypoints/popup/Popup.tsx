@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CaptureSummary } from '@/components/CaptureSummary';
 import { useSettings } from '@/components/settings-context';
-import { useCards } from '@/components/use-cards';
+import { useCardsChanged } from '@/components/use-cards';
+import { mergeCaptureIntoCard } from '@/lib/cards/merge';
+import type { CardSummary } from '@/lib/db/library-index';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { send } from '@/lib/messaging/client';
 import type { MergeReportDto, ProtocolMap } from '@/lib/messaging/protocol';
 import type { Card } from '@/lib/schema';
@@ -14,19 +17,48 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+type Review = ProtocolMap['capture.tab'];
 type State =
   | { step: 'idle' }
   | { step: 'capturing' }
-  | { step: 'review'; result: ProtocolMap['capture.tab'] }
-  | { step: 'saving'; result: ProtocolMap['capture.tab'] }
+  | { step: 'review'; result: Review }
+  | { step: 'saving'; result: Review }
   | { step: 'saved'; card: Card; report?: MergeReportDto };
+
+const openLibrary = (cardId?: string) => {
+  const url = browser.runtime.getURL('/options.html') + (cardId ? `#card=${encodeURIComponent(cardId)}` : '');
+  browser.tabs.create({ url });
+};
 
 export function Popup() {
   const { t } = useSettings();
-  const { cards } = useCards();
+  const [recent, setRecent] = useState<CardSummary[]>([]);
   const [state, setState] = useState<State>({ step: 'idle' });
   const [error, setError] = useState('');
   const [target, setTarget] = useState('new');
+  const [targetCard, setTargetCard] = useState<Card | null>(null);
+
+  const loadRecent = () => send('cards.recent', { limit: 8 }).then(setRecent).catch(() => {});
+  useEffect(() => {
+    document.body.classList.add('popup');
+    loadRecent();
+  }, []);
+  useCardsChanged(loadRecent);
+
+  // The chosen card, to show what this capture would add to it.
+  useEffect(() => {
+    if (target === 'new' || (state.step !== 'review' && state.step !== 'saving')) return setTargetCard(null);
+    const proposed = state.result.proposals.find((p) => p.card.id === target)?.card;
+    if (proposed) return setTargetCard(proposed);
+    send('cards.get', { id: target })
+      .then((r) => setTargetCard(r.card))
+      .catch(() => setTargetCard(null));
+  }, [target, state.step]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const preview = useMemo(
+    () => (targetCard && (state.step === 'review' || state.step === 'saving') ? mergeCaptureIntoCard(targetCard, state.result.capture, new Date()).report : null),
+    [targetCard, state],
+  );
 
   async function capture() {
     setError('');
@@ -35,7 +67,7 @@ export function Popup() {
       const tabId = await targetTabId();
       if (tabId == null) throw new Error(t('noTab'));
       const result = await send('capture.tab', { tabId });
-      setTarget(result.proposals[0]?.id ?? 'new');
+      setTarget(result.proposals[0]?.card.id ?? 'new');
       setState({ step: 'review', result });
     } catch (e) {
       setError((e as Error).message);
@@ -59,17 +91,8 @@ export function Popup() {
     }
   }
 
-  const openLibrary = (cardId?: string) => {
-    const url = browser.runtime.getURL('/options.html') + (cardId ? `#card=${encodeURIComponent(cardId)}` : '');
-    browser.tabs.create({ url });
-  };
-
-  useEffect(() => {
-    document.body.classList.add('popup');
-  }, []);
-
   const proposals = state.step === 'review' || state.step === 'saving' ? state.result.proposals : [];
-  const others = (cards ?? []).filter((c) => !proposals.some((p) => p.id === c.id));
+  const others = recent.filter((c) => !proposals.some((p) => p.card.id === c.id));
 
   return (
     <main className="popup-main">
@@ -100,9 +123,9 @@ export function Popup() {
               {t('saveTo')}
               <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="target">
                 <option value="new">{t('newCard')}</option>
-                {proposals.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    ★ {c.title} ({t('proposed')})
+                {proposals.map((p) => (
+                  <option key={p.card.id} value={p.card.id}>
+                    ★ {p.card.title} ({t(`reason_${p.reason.replace(/-/g, '_')}` as MessageKey)})
                   </option>
                 ))}
                 {others.map((c) => (
@@ -116,25 +139,83 @@ export function Popup() {
               {state.step === 'saving' ? t('saving') : t('save')}
             </button>
           </div>
+          {preview && <WhatIsNew report={preview} />}
         </>
       )}
 
-      {state.step === 'saved' && (
-        <div className="notice ok" data-testid="saved" role="status">
-          <p>
-            {state.report
-              ? t('savedMerge', { filled: state.report.filled.length, links: state.report.addedLinks })
-              : t('savedNew')}
-          </p>
-          {state.report && state.report.conflicts.length > 0 && (
-            <p>{t('conflictsKept', { fields: state.report.conflicts.join(', ') })}</p>
-          )}
-          <p className="card-name">{state.card.title}</p>
-          <button className="primary" onClick={() => openLibrary(state.card.id)}>
-            {t('openCard')}
-          </button>
-        </div>
+      {state.step === 'saved' && <Saved card={state.card} report={state.report} />}
+
+      {state.step === 'idle' && recent.length > 0 && (
+        <section className="recent" data-testid="recent">
+          <h3>{t('recentCards')}</h3>
+          <ul>
+            {recent.map((c) => (
+              <li key={c.id}>
+                <button className="link" onClick={() => openLibrary(c.id)}>
+                  {c.title}
+                </button>
+                <span className="muted small"> {c.updatedAt.slice(0, 10)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </main>
+  );
+}
+
+function WhatIsNew({ report }: { report: MergeReportDto }) {
+  const { t } = useSettings();
+  const parts = [
+    report.filled.length ? t('fillsFields', { fields: report.filled.join(', ') }) : '',
+    report.conflicts.length ? t('keepsBeside', { fields: report.conflicts.join(', ') }) : '',
+    report.addedLinks ? t('addsLinks', { n: report.addedLinks }) : '',
+    report.addedDatasets ? t('addsDatasets', { n: report.addedDatasets }) : '',
+    report.addedBenchmarks ? t('addsResults', { n: report.addedBenchmarks }) : '',
+  ].filter(Boolean);
+  return (
+    <div className="notice what-new small" data-testid="what-is-new">
+      <strong>{t('whatIsNew')}:</strong> {parts.length ? parts.join('; ') : t('nothingNew')}
+    </div>
+  );
+}
+
+/** After saving: the result, and the quick edits a surveyor makes on the spot (tags, a note). */
+function Saved({ card, report }: { card: Card; report?: MergeReportDto }) {
+  const { t } = useSettings();
+  const [tags, setTags] = useState(card.tags.join(', '));
+  const [notes, setNotes] = useState(card.notes);
+  const [current, setCurrent] = useState(card);
+  const [status, setStatus] = useState('');
+  async function saveQuick() {
+    try {
+      const next = await send('cards.update', {
+        card: { ...current, tags: [...new Set(tags.split(/[,，]/).map((s) => s.trim()).filter(Boolean))], notes },
+        baseRevision: current.revision,
+      });
+      setCurrent(next);
+      setStatus(t('saved'));
+    } catch (e) {
+      setStatus((e as Error).message);
+    }
+  }
+  return (
+    <div className="notice ok" data-testid="saved" role="status">
+      <p>{report ? t('savedMerge', { filled: report.filled.length, links: report.addedLinks }) : t('savedNew')}</p>
+      {report && report.conflicts.length > 0 && <p>{t('conflictsKept', { fields: report.conflicts.join(', ') })}</p>}
+      <p className="card-name">{card.title}</p>
+      <div className="quick">
+        <strong className="small">{t('quickEdit')}</strong>
+        <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('tags')} data-testid="quick-tags" />
+        <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('notes')} data-testid="quick-notes" />
+        <div className="row">
+          <button onClick={saveQuick} data-testid="quick-save">{t('save')}</button>
+          <button className="primary" onClick={() => openLibrary(card.id)}>
+            {t('openCard')}
+          </button>
+          <span className="small">{status}</span>
+        </div>
+      </div>
+    </div>
   );
 }

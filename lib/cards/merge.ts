@@ -91,13 +91,3 @@ export function mergeCaptureIntoCard(card: Card, c: Capture, now: Date): { card:
   next.updatedAt = now.toISOString();
   return { card: next, report };
 }
-
-/** Cards a capture probably belongs to: same hub model id (any case) or same arXiv paper. */
-export function proposeCards(cards: Card[], c: Capture): Card[] {
-  const id = captureIdentity(c);
-  return cards.filter(
-    (card) =>
-      id.modelIds.some((m) => card.identity.modelIds.includes(m)) ||
-      id.arxivIds.some((a) => card.identity.arxivIds.includes(a)),
-  );
-}

@@ -1,7 +1,10 @@
 import { Capture, Card } from '../schema';
-import { mergeCaptureIntoCard, proposeCards, type MergeReport } from '../cards/merge';
+import { mergeCaptureIntoCard, type MergeReport } from '../cards/merge';
 import { newCardFromCapture } from '../cards/from-capture';
+import { detachCapture } from '../cards/detach';
+import { linkedModelIds, modelKey, modelNameKey, proposeCards, type Proposal } from '../cards/identity';
 import type { SurveyDb } from './database';
+import { LibraryIndex, summarise, type CardSummary, type LibraryPage, type LibraryQuery } from './library-index';
 
 export class StoreError extends Error {
   constructor(
@@ -24,12 +27,40 @@ function explain(e: unknown): never {
   throw e;
 }
 
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    explain(e);
+  }
+}
+
 /** Card and capture storage: every write validated, every card write checked against the revision it edited. */
 export class CardsRepo {
+  private indexReady: Promise<LibraryIndex> | null = null;
+
   constructor(private db: SurveyDb) {}
 
-  async list(): Promise<Card[]> {
-    return this.db.cards.orderBy('updatedAt').reverse().toArray();
+  /** The library index, built once from the store and kept in step by every write below. */
+  index(): Promise<LibraryIndex> {
+    this.indexReady ??= this.db.cards.toArray().then((cards) => new LibraryIndex(cards));
+    return this.indexReady;
+  }
+
+  private async indexed(cards: Card[], removed: string[] = []): Promise<void> {
+    if (!this.indexReady) return;
+    const index = await this.indexReady;
+    cards.forEach((c) => index.put(c));
+    removed.forEach((id) => index.remove(id));
+  }
+
+  async query(q: LibraryQuery): Promise<LibraryPage> {
+    return (await this.index()).query(q);
+  }
+
+  /** The most recently changed cards, read straight from the store's index (no full scan). */
+  async recent(limit: number): Promise<CardSummary[]> {
+    return (await this.db.cards.orderBy('updatedAt').reverse().limit(limit).toArray()).map(summarise);
   }
 
   async get(id: string): Promise<Card> {
@@ -38,50 +69,63 @@ export class CardsRepo {
     return card;
   }
 
+  async getMany(ids: string[]): Promise<Card[]> {
+    return (await this.db.cards.bulkGet(ids)).filter((c): c is Card => !!c);
+  }
+
   async captures(ids: string[]): Promise<Capture[]> {
     return (await this.db.captures.bulkGet(ids)).filter((c): c is Capture => !!c);
   }
 
-  async propose(capture: Capture): Promise<Card[]> {
-    return proposeCards(await this.db.cards.toArray(), capture);
+  /** Candidate cards through the store's identity indexes, then ranked by the identity rules. */
+  async propose(capture: Capture): Promise<Proposal[]> {
+    const c = Capture.parse(capture);
+    const own = c.model.id ? modelKey(c.model.id) : '';
+    const linked = linkedModelIds(c);
+    const arxiv = c.paper.arxivId.replace(/v\d+$/, '');
+    const known = (await this.db.cards.orderBy('identity.modelIds').uniqueKeys()) as string[];
+    const models = known.filter((k) => (own && modelNameKey(k) === modelNameKey(own)) || linked.includes(k));
+    const candidates = new Map<string, Card>();
+    if (models.length) (await this.db.cards.where('identity.modelIds').anyOf(models).toArray()).forEach((x) => candidates.set(x.id, x));
+    if (arxiv) (await this.db.cards.where('identity.arxivIds').equals(arxiv).toArray()).forEach((x) => candidates.set(x.id, x));
+    return proposeCards([...candidates.values()], c);
   }
 
   /** Stores the capture and a new card made from it, together or not at all. */
   async saveAsNewCard(capture: Capture, cardId: string, now: Date): Promise<Card> {
     const c = Capture.parse(capture);
     const card = Card.parse({ ...newCardFromCapture(c, cardId, now), revision: 1 });
-    try {
-      await this.db.transaction('rw', this.db.cards, this.db.captures, async () => {
+    await guarded(() =>
+      this.db.transaction('rw', this.db.cards, this.db.captures, async () => {
         await this.db.captures.put(c);
         await this.db.cards.add(card);
-      });
-    } catch (e) {
-      explain(e);
-    }
+      }),
+    );
+    await this.indexed([card]);
     return card;
   }
 
   async mergeInto(capture: Capture, cardId: string, now: Date): Promise<{ card: Card; report: MergeReport }> {
     const c = Capture.parse(capture);
-    try {
-      return await this.db.transaction('rw', this.db.cards, this.db.captures, async () => {
+    const res = await guarded(() =>
+      this.db.transaction('rw', this.db.cards, this.db.captures, async () => {
         const current = await this.get(cardId);
         const { card, report } = mergeCaptureIntoCard(current, c, now);
         const next = Card.parse({ ...card, revision: current.revision + 1 });
         await this.db.captures.put(c);
         await this.db.cards.put(next);
         return { card: next, report };
-      });
-    } catch (e) {
-      explain(e);
-    }
+      }),
+    );
+    await this.indexed([res.card]);
+    return res;
   }
 
   /** Writes an edited card if nobody else wrote it since `baseRevision`; otherwise says who won. */
   async update(edited: Card, baseRevision: number, now: Date): Promise<Card> {
     const parsed = Card.parse(edited);
-    try {
-      return await this.db.transaction('rw', this.db.cards, async () => {
+    const card = await guarded(() =>
+      this.db.transaction('rw', this.db.cards, async () => {
         const current = await this.get(parsed.id);
         if (current.revision !== baseRevision) {
           throw new StoreError(
@@ -92,13 +136,66 @@ export class CardsRepo {
         const next = Card.parse({ ...parsed, revision: current.revision + 1, updatedAt: now.toISOString() });
         await this.db.cards.put(next);
         return next;
-      });
-    } catch (e) {
-      explain(e);
-    }
+      }),
+    );
+    await this.indexed([card]);
+    return card;
   }
 
-  async remove(id: string): Promise<void> {
-    await this.db.cards.delete(id);
+  async detach(cardId: string, captureId: string, baseRevision: number, now: Date): Promise<Card> {
+    const card = await guarded(() =>
+      this.db.transaction('rw', this.db.cards, this.db.captures, async () => {
+        const current = await this.get(cardId);
+        if (current.revision !== baseRevision) throw new StoreError('conflict', `This card was changed elsewhere (revision ${current.revision}); reload it and detach again.`);
+        if (!current.captureIds.includes(captureId)) throw new StoreError('not-found', 'That capture is not attached to this card.');
+        const remaining = await this.captures(current.captureIds);
+        const next = Card.parse({ ...detachCapture(current, captureId, remaining, now), revision: current.revision + 1 });
+        await this.db.cards.put(next);
+        return next;
+      }),
+    );
+    await this.indexed([card]);
+    return card;
+  }
+
+  /** Deletes cards and hands them back, so the user can undo. */
+  async removeMany(ids: string[]): Promise<Card[]> {
+    const gone = await guarded(() =>
+      this.db.transaction('rw', this.db.cards, async () => {
+        const cards = await this.getMany(ids);
+        await this.db.cards.bulkDelete(cards.map((c) => c.id));
+        return cards;
+      }),
+    );
+    await this.indexed([], gone.map((c) => c.id));
+    return gone;
+  }
+
+  /** Puts deleted cards back as they were (undo). */
+  async restore(cards: Card[]): Promise<string[]> {
+    const parsed = cards.map((c) => Card.parse(c));
+    await guarded(() => this.db.cards.bulkPut(parsed));
+    await this.indexed(parsed);
+    return parsed.map((c) => c.id);
+  }
+
+  async tag(ids: string[], add: string[], remove: string[], now: Date): Promise<Card[]> {
+    const changed = await guarded(() =>
+      this.db.transaction('rw', this.db.cards, async () => {
+        const cards = await this.getMany(ids);
+        const next = cards.map((c) =>
+          Card.parse({
+            ...c,
+            tags: [...new Set([...c.tags.filter((t) => !remove.includes(t)), ...add])],
+            revision: c.revision + 1,
+            updatedAt: now.toISOString(),
+          }),
+        );
+        await this.db.cards.bulkPut(next);
+        return next;
+      }),
+    );
+    await this.indexed(changed);
+    return changed;
   }
 }

@@ -14,7 +14,8 @@ export function openSurveyDb(name = DB_NAME, upTo = Infinity): SurveyDb {
   const db = new Dexie(name) as SurveyDb;
   for (const v of SCHEMA_VERSIONS) {
     if (v.version > upTo) break;
-    db.version(v.version).stores(v.stores);
+    const version = db.version(v.version).stores(v.stores);
+    if ('upgrade' in v) version.upgrade(v.upgrade);
   }
   return db;
 }

@@ -1,5 +1,6 @@
 import { Capture, type Card } from '../schema';
 import { CardsRepo, StoreError } from '../db/cards-repo';
+import type { AssetsRepo } from '../db/assets-repo';
 import type { FetchResult } from '../extract/types';
 import { Request, type ErrorCode, type ProtocolMap, type Reply } from './protocol';
 
@@ -16,6 +17,7 @@ export class UserFacingError extends Error {
 
 export interface HandlerDeps {
   repo: CardsRepo;
+  assets: AssetsRepo;
   /** Runs the extractor in a tab and returns what it reported (validated here). */
   extractInTab(tabId: number): Promise<unknown>;
   fetchAllowed(url: string): Promise<FetchResult>;
@@ -40,7 +42,8 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<ProtocolMap[Re
       if (!parsed.success) {
         throw new UserFacingError('capture-failed', `The page gave a capture that does not hold together (${describeZodIssues(parsed.error)}). Nothing was saved.`);
       }
-      return { capture: parsed.data, proposals: await repo.propose(parsed.data) };
+      const proposals = (await repo.propose(parsed.data)).map(({ card, reason }) => ({ card, reason }));
+      return { capture: parsed.data, proposals };
     }
     case 'capture.save': {
       if (req.target.kind === 'new') {
@@ -52,23 +55,47 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<ProtocolMap[Re
       deps.notifyChanged([card.id]);
       return { card, report };
     }
-    case 'cards.list':
-      return repo.list();
+    case 'cards.query':
+      return repo.query(req.query);
+    case 'cards.recent':
+      return repo.recent(req.limit);
     case 'cards.get': {
       const card: Card = await repo.get(req.id);
       return { card, captures: await repo.captures(card.captureIds) };
     }
+    case 'cards.getMany':
+      return repo.getMany(req.ids);
     case 'cards.update': {
       const card = await repo.update(req.card, req.baseRevision, deps.now());
       deps.notifyChanged([card.id]);
       return card;
     }
-    case 'cards.delete':
-      await repo.remove(req.id);
-      deps.notifyChanged([req.id]);
-      return { id: req.id };
+    case 'cards.detach': {
+      const card = await repo.detach(req.cardId, req.captureId, req.baseRevision, deps.now());
+      deps.notifyChanged([card.id]);
+      return card;
+    }
+    case 'cards.deleteMany': {
+      const deleted = await repo.removeMany(req.ids);
+      deps.notifyChanged(deleted.map((c) => c.id));
+      return { deleted };
+    }
+    case 'cards.restore': {
+      const ids = await repo.restore(req.cards);
+      deps.notifyChanged(ids);
+      return { ids };
+    }
+    case 'cards.tag': {
+      const changed = await repo.tag(req.ids, req.add, req.remove, deps.now());
+      deps.notifyChanged(changed.map((c) => c.id));
+      return { ids: changed.map((c) => c.id) };
+    }
     case 'net.fetch':
       return deps.fetchAllowed(req.url);
+    case 'assets.add':
+      return { assetId: await deps.assets.add({ id: deps.newId(), cardId: req.cardId, dataUrl: req.dataUrl, caption: req.caption }, deps.now()) };
+    case 'assets.get':
+      return deps.assets.get(req.ids);
   }
 }
 

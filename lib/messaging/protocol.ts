@@ -1,5 +1,24 @@
 import { z } from '../schema/zod';
-import { Capture, Card } from '../schema';
+import { Capture, Card, Site } from '../schema';
+import type { Proposal } from '../cards/identity';
+import type { CardSummary, LibraryPage } from '../db/library-index';
+
+export const LibraryQuerySchema = z.object({
+  text: z.string().max(1000).default(''),
+  filters: z
+    .object({
+      org: z.string().optional(),
+      tag: z.string().optional(),
+      site: Site.optional(),
+      paramsMin: z.number().nonnegative().optional(),
+      paramsMax: z.number().nonnegative().optional(),
+      benchmark: z.string().optional(),
+    })
+    .default({}),
+  sort: z.enum(['updated', 'created', 'title', 'params', 'results']).default('updated'),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
 
 /** Every request the background answers, validated on arrival: pages and content scripts are not trusted. */
 export const Request = z.discriminatedUnion('type', [
@@ -12,11 +31,33 @@ export const Request = z.discriminatedUnion('type', [
       z.object({ kind: z.literal('merge'), cardId: z.string().min(1) }),
     ]),
   }),
-  z.object({ type: z.literal('cards.list') }),
+  z.object({ type: z.literal('cards.query'), query: LibraryQuerySchema }),
+  z.object({ type: z.literal('cards.recent'), limit: z.number().int().min(1).max(200) }),
   z.object({ type: z.literal('cards.get'), id: z.string().min(1) }),
+  z.object({ type: z.literal('cards.getMany'), ids: z.array(z.string().min(1)).max(500) }),
   z.object({ type: z.literal('cards.update'), card: Card, baseRevision: z.number().int().nonnegative() }),
-  z.object({ type: z.literal('cards.delete'), id: z.string().min(1) }),
+  z.object({
+    type: z.literal('cards.detach'),
+    cardId: z.string().min(1),
+    captureId: z.string().min(1),
+    baseRevision: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('cards.deleteMany'), ids: z.array(z.string().min(1)).min(1).max(10_000) }),
+  z.object({ type: z.literal('cards.restore'), cards: z.array(Card).min(1).max(10_000) }),
+  z.object({
+    type: z.literal('cards.tag'),
+    ids: z.array(z.string().min(1)).min(1).max(10_000),
+    add: z.array(z.string().trim().min(1).max(100)).default([]),
+    remove: z.array(z.string()).default([]),
+  }),
   z.object({ type: z.literal('net.fetch'), url: z.string().url() }),
+  z.object({
+    type: z.literal('assets.add'),
+    cardId: z.string().optional(),
+    dataUrl: z.string().startsWith('data:').max(21 * 1024 * 1024),
+    caption: z.string().max(1000).default(''),
+  }),
+  z.object({ type: z.literal('assets.get'), ids: z.array(z.string().min(1)).max(500) }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -31,13 +72,20 @@ export interface MergeReportDto {
 
 /** What each request answers with. */
 export interface ProtocolMap {
-  'capture.tab': { capture: Capture; proposals: Card[] };
+  'capture.tab': { capture: Capture; proposals: Pick<Proposal, 'card' | 'reason'>[] };
   'capture.save': { card: Card; report?: MergeReportDto };
-  'cards.list': Card[];
+  'cards.query': LibraryPage;
+  'cards.recent': CardSummary[];
   'cards.get': { card: Card; captures: Capture[] };
+  'cards.getMany': Card[];
   'cards.update': Card;
-  'cards.delete': { id: string };
+  'cards.detach': Card;
+  'cards.deleteMany': { deleted: Card[] };
+  'cards.restore': { ids: string[] };
+  'cards.tag': { ids: string[] };
   'net.fetch': { ok: boolean; status: number; text: string; error?: string };
+  'assets.add': { assetId: string };
+  'assets.get': { id: string; dataUrl: string; caption: string; mime: string }[];
 }
 
 export const ERROR_CODES = ['bad-request', 'not-found', 'conflict', 'quota', 'capture-failed', 'forbidden', 'internal'] as const;
@@ -60,4 +108,4 @@ export const ExtractorReply = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
-export type RequestOf<T extends RequestType> = Omit<Extract<Request, { type: T }>, 'type'>;
+export type RequestOf<T extends RequestType> = Omit<z.input<typeof Request> & { type: T }, 'type'>;

@@ -18,8 +18,8 @@ describe('background entrypoint', () => {
     expect(saved.ok).toBe(true);
     const bad = await fakeBrowser.runtime.sendMessage({ type: 'cards.update', card: { id: 'x' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    const list = (await fakeBrowser.runtime.sendMessage({ type: 'cards.list' })) as { ok: true; data: { id: string }[] };
-    expect(list.data.map((c) => c.id)).toContain(saved.data.card.id);
+    const list = (await fakeBrowser.runtime.sendMessage({ type: 'cards.query', query: { text: 'tiny' } })) as { ok: true; data: { total: number; items: { id: string }[] } };
+    expect(list.data.items.map((c) => c.id)).toContain(saved.data.card.id);
   });
 
   it('refuses to fetch for a page from hosts outside the extension\'s APIs', async () => {

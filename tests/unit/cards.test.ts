@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCardFromCapture } from '../../lib/cards/from-capture';
-import { mergeCaptureIntoCard, proposeCards } from '../../lib/cards/merge';
+import { mergeCaptureIntoCard } from '../../lib/cards/merge';
+import { proposeCards } from '../../lib/cards/identity';
 import { cardToForm, formToCard } from '../../lib/cards/edit';
 import { Capture } from '../../lib/schema';
 import { FIXED_NOW } from '../helpers';
@@ -65,9 +66,9 @@ describe('merge', () => {
   it('proposes cards sharing the arXiv id or the hub id in any case', () => {
     const a = newCardFromCapture(sampleCapture(), 'a', FIXED_NOW);
     const b = newCardFromCapture(sampleCapture({ id: 'x', paper: Capture.shape.paper.parse({ arxivId: '2402.00002' }), model: { id: 'Qwen/Qwen2-7B', name: '', org: '' } }), 'b', FIXED_NOW);
-    expect(proposeCards([a, b], sampleCapture({ id: 'n' })).map((c) => c.id)).toEqual(['a']);
+    expect(proposeCards([a, b], sampleCapture({ id: 'n' })).map((p) => p.card.id)).toEqual(['a']);
     const ms = sampleCapture({ id: 'm', paper: Capture.shape.paper.parse({}), model: { id: 'qwen/Qwen2-7B', name: '', org: '' } });
-    expect(proposeCards([a, b], ms).map((c) => c.id)).toEqual(['b']);
+    expect(proposeCards([a, b], ms).map((p) => p.card.id)).toEqual(['b']);
   });
 });
 
@@ -76,7 +77,7 @@ describe('editor form', () => {
     const card = newCardFromCapture(sampleCapture(), 'card-1', FIXED_NOW);
     const form = cardToForm(card);
     form.fields.training = 'SFT then DPO.';
-    form.code = 'https://github.com/example/tiny-lm\nhttps://gitee.com/example/tiny-lm';
+    form.links.code = 'https://github.com/example/tiny-lm\nhttps://gitee.com/example/tiny-lm';
     form.datasets = 'Pile\nPile\n C4 ';
     form.tags = '7B, base，zh';
     const { card: next, invalid } = formToCard(card, form, FIXED_NOW);
@@ -92,7 +93,8 @@ describe('editor form', () => {
 
   it('refuses lines that are not web links', () => {
     const card = newCardFromCapture(sampleCapture(), 'card-1', FIXED_NOW);
-    const form = { ...cardToForm(card), code: 'javascript:alert(1)\nhttps://github.com/a/b' };
+    const form = cardToForm(card);
+    form.links.code = 'javascript:alert(1)\nhttps://github.com/a/b';
     const { invalid, card: next } = formToCard(card, form, FIXED_NOW);
     expect(invalid).toEqual(['javascript:alert(1)']);
     expect(next.links.code.map((l) => l.url)).toEqual(['https://github.com/a/b']);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openSurveyDb } from '../../lib/db/database';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../lib/db/schema-versions';
 import { Annotation, Asset, Capture, Card } from '../../lib/schema';
+import { newCardFromCapture } from '../../lib/cards/from-capture';
+import { sampleCapture } from '../samples';
 
 // The harness: every example database tests/fixtures/db/vN.json is written with the schema as it was at
 // version N, then opened with the current schema. Whatever migrations ran, every row must still be there
@@ -63,4 +65,21 @@ describe('store migrations', () => {
       db.close();
     });
   }
+
+  it('v1 → v2 gives each card the facts of the model pages it was captured from', async () => {
+    const name = `migration-facts-${Math.random()}`;
+    const old = openSurveyDb(name, 1);
+    await old.open();
+    const capture = { ...sampleCapture({ id: 'cap-hf', site: 'huggingface', url: 'https://huggingface.co/example/Tiny-LM' }), model: { id: 'example/Tiny-LM', name: 'Tiny-LM', org: 'example', license: 'mit', parameters: 1.1e9, architectures: ['LlamaForCausalLM'], modelType: 'llama', contextLength: 2048, baseModels: ['example/base'], pipelineTag: '' } };
+    const card = newCardFromCapture(capture, 'card-hf', new Date('2026-01-01T00:00:00.000Z')) as Record<string, unknown>;
+    delete card.facts; // as a v1 card was stored
+    await old.table('captures').add(capture);
+    await old.table('cards').add(card);
+    old.close();
+    const db = openSurveyDb(name);
+    const migrated = await db.cards.get('card-hf');
+    expect(migrated?.facts).toEqual({ org: 'example', license: 'mit', parameters: 1.1e9, architectures: ['LlamaForCausalLM'], modelType: 'llama', contextLength: 2048, baseModels: ['example/base'] });
+    expect((await db.cards.where('facts.org').equals('example').toArray()).map((c) => c.id)).toEqual(['card-hf']);
+    db.close();
+  });
 });

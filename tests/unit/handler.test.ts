@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openSurveyDb, type SurveyDb } from '../../lib/db/database';
 import { CardsRepo } from '../../lib/db/cards-repo';
+import { AssetsRepo } from '../../lib/db/assets-repo';
 import { handleMessage, UserFacingError, type HandlerDeps } from '../../lib/messaging/handler';
 import type { Card } from '../../lib/schema';
 import { FIXED_NOW } from '../helpers';
@@ -20,6 +21,7 @@ beforeEach(async () => {
   changed = [];
   deps = {
     repo: new CardsRepo(db),
+    assets: new AssetsRepo(db),
     extractInTab: async () => sampleCapture(),
     fetchAllowed: async () => ({ ok: true, status: 200, text: '' }),
     newId: () => `card-${++ids}`,
@@ -46,8 +48,8 @@ describe('background message handler', () => {
 
     const second = sampleCapture({ id: 'cap-2', url: 'https://arxiv.org/abs/2401.00001v2' });
     deps.extractInTab = async () => second;
-    const res2 = await ok<{ proposals: Card[] }>(handleMessage({ type: 'capture.tab', tabId: 3 }, deps));
-    expect(res2.proposals.map((c) => c.id)).toEqual([card.id]);
+    const res2 = await ok<{ proposals: { card: Card }[] }>(handleMessage({ type: 'capture.tab', tabId: 3 }, deps));
+    expect(res2.proposals.map((p) => p.card.id)).toEqual([card.id]);
     const merged = await ok<{ card: Card; report: { filled: string[] } }>(
       handleMessage({ type: 'capture.save', capture: second, target: { kind: 'merge', cardId: card.id } }, deps),
     );
@@ -59,7 +61,7 @@ describe('background message handler', () => {
   it.each([
     [null, 'Refused a message of type (none)'],
     ['capture', 'Refused a message of type (none)'],
-    [{ type: 'cards.delete' }, 'Refused a message of type "cards.delete": id:'],
+    [{ type: 'cards.deleteMany' }, 'Refused a message of type "cards.deleteMany": ids:'],
     [{ type: 'capture.tab', tabId: 'one' }, 'Refused a message of type "capture.tab": tabId:'],
     [{ type: 'drop.database' }, 'Refused a message of type "drop.database"'],
   ])('refuses a message of the wrong shape (%j) and leaves the store as it was', async (msg, message) => {

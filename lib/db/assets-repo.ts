@@ -1,0 +1,68 @@
+import type { Asset } from '../schema';
+import type { SurveyDb } from './database';
+import { StoreError } from './cards-repo';
+
+const MAX_BYTES = 15 * 1024 * 1024;
+const SIGNATURES: [string, (b: Uint8Array) => boolean][] = [
+  ['image/png', (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47],
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ['image/gif', (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46],
+  ['image/webp', (b) => b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45],
+];
+
+/** The image type its bytes say it is: a file named .png that is not a PNG is refused. */
+export function sniffImage(bytes: Uint8Array): Asset['mime'] | null {
+  return (SIGNATURES.find(([, test]) => test(bytes))?.[0] as Asset['mime']) ?? null;
+}
+
+export function dataUrlToBytes(dataUrl: string): Uint8Array {
+  const m = /^data:[^;,]*;base64,([A-Za-z0-9+/=]*)$/.exec(dataUrl);
+  if (!m) throw new StoreError('invalid', 'The image did not arrive as base64 data.');
+  if ((m[1].length * 3) / 4 > MAX_BYTES) throw new StoreError('invalid', `The image is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
+  const bin = atob(m[1]);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function bytesToDataUrl(bytes: Uint8Array, mime: string): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${mime};base64,${btoa(bin)}`;
+}
+
+/** Images for 效果展示, stored as blobs beside the cards. */
+export class AssetsRepo {
+  constructor(private db: SurveyDb) {}
+
+  async add(input: { id: string; cardId?: string; dataUrl: string; caption: string; sourceUrl?: string }, now: Date): Promise<string> {
+    const bytes = dataUrlToBytes(input.dataUrl);
+    const mime = sniffImage(bytes);
+    if (!mime) throw new StoreError('invalid', 'That file is not a PNG, JPEG, GIF or WebP image.');
+    const asset: Asset = {
+      id: input.id,
+      cardId: input.cardId,
+      blob: new Blob([bytes as BlobPart], { type: mime }),
+      mime,
+      caption: input.caption,
+      sourceUrl: input.sourceUrl,
+      createdAt: now.toISOString(),
+    };
+    try {
+      await this.db.assets.put(asset);
+    } catch (e) {
+      if ((e as { name?: string }).name === 'QuotaExceededError' || (e as { inner?: { name?: string } }).inner?.name === 'QuotaExceededError') {
+        throw new StoreError('quota', 'The browser refused to store the image (disk or quota full). Nothing was changed.');
+      }
+      throw e;
+    }
+    return asset.id;
+  }
+
+  async get(ids: string[]): Promise<{ id: string; dataUrl: string; caption: string; mime: string }[]> {
+    const assets = (await this.db.assets.bulkGet(ids)).filter((a): a is Asset => !!a);
+    return Promise.all(
+      assets.map(async (a) => ({ id: a.id, caption: a.caption, mime: a.mime, dataUrl: bytesToDataUrl(new Uint8Array(await a.blob.arrayBuffer()), a.mime) })),
+    );
+  }
+}
