@@ -122,3 +122,4 @@ const only = process.argv.slice(2);
 if (!only.length || only.includes('jsdom')) await inJsdom(list);
 if (!only.length || only.includes('chromium')) await inChromium(list);
 if (!only.length || only.includes('sizes')) sizes();
+if (!only.length || only.includes('library')) await import('./library');

@@ -9,7 +9,7 @@ import { CardList } from './CardList';
 import { ComparePane } from './ComparePane';
 import { SettingsPanel } from './SettingsPanel';
 
-const PAGE = 200;
+const PAGE = 100;
 
 type View = { kind: 'card'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' } | { kind: 'none' };
 
@@ -32,6 +32,8 @@ export function Library() {
   const [filters, setFilters] = useState<LibraryFilters>({});
   const [sort, setSort] = useState<LibrarySort>('updated');
   const [page, setPage] = useState<LibraryPage | null>(null);
+  // Which search text the list on screen answers (tests and the benchmark wait on it).
+  const [answeredFor, setAnsweredFor] = useState('');
   const [items, setItems] = useState<CardSummary[]>([]);
   const [error, setError] = useState('');
   const [view, setView] = useState<View>(viewFromHash);
@@ -47,6 +49,7 @@ export function Library() {
         .then((res) => {
           if (mine !== seq.current) return; // a newer keystroke already asked
           setPage(res);
+          setAnsweredFor(text);
           setItems((prev) => (offset === 0 ? res.items : [...prev.slice(0, offset), ...res.items]));
           setError('');
         })
@@ -55,6 +58,12 @@ export function Library() {
     [text, filters, sort],
   );
   useEffect(() => load(0), [load]);
+  // The first answer may come before the background's search index is built; ask again for the facets.
+  useEffect(() => {
+    if (!page?.indexing) return;
+    const timer = setTimeout(() => load(0), 400);
+    return () => clearTimeout(timer);
+  }, [page, load]);
   useCardsChanged(useCallback(() => load(0), [load]));
 
   useEffect(() => {
@@ -134,7 +143,7 @@ export function Library() {
               <option value="results">{t('sortResults')}</option>
             </select>
           </div>
-          <div className="muted small count" data-testid="count">
+          <div className="muted small count" data-testid="count" data-result-for={page ? answeredFor : undefined}>
             {page ? t('cardCount', { shown: page.total }) : ''}
           </div>
         </div>

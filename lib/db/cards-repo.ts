@@ -35,6 +35,8 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+const INDEX_SLICE = 400;
+
 /** Card and capture storage: every write validated, every card write checked against the revision it edited. */
 export class CardsRepo {
   private indexReady: Promise<LibraryIndex> | null = null;
@@ -43,8 +45,21 @@ export class CardsRepo {
 
   /** The library index, built once from the store and kept in step by every write below. */
   index(): Promise<LibraryIndex> {
-    this.indexReady ??= this.db.cards.toArray().then((cards) => new LibraryIndex(cards));
+    this.indexReady ??= this.buildIndex();
     return this.indexReady;
+  }
+
+  /** Reads the store in slices, yielding between them, so requests that arrive meanwhile are answered. */
+  private async buildIndex(): Promise<LibraryIndex> {
+    const index = new LibraryIndex();
+    let last: string | null = null;
+    for (;;) {
+      const slice: Card[] = await (last === null ? this.db.cards.orderBy(':id') : this.db.cards.where(':id').above(last)).limit(INDEX_SLICE).toArray();
+      slice.forEach((c) => index.put(c));
+      if (slice.length < INDEX_SLICE) return index;
+      last = slice[slice.length - 1].id;
+      await new Promise((r) => setTimeout(r, 0));
+    }
   }
 
   private async indexed(cards: Card[], removed: string[] = []): Promise<void> {
@@ -54,8 +69,19 @@ export class CardsRepo {
     removed.forEach((id) => index.remove(id));
   }
 
+  private built: LibraryIndex | null = null;
+
   async query(q: LibraryQuery): Promise<LibraryPage> {
-    return (await this.index()).query(q);
+    if (this.built) return this.built.query(q);
+    // Start the build after this answer is on its way, not in front of it.
+    const building = new Promise<void>((r) => setTimeout(r, 0)).then(() => this.index()).then((i) => (this.built = i));
+    // The plain list needs no index: the store's own updatedAt index answers at once while the
+    // search index is built (seconds for ten thousand cards); facets follow when it is ready.
+    if (!q.text.trim() && !Object.values(q.filters).some((v) => v != null && v !== '') && q.sort === 'updated') {
+      const [total, cards] = await Promise.all([this.db.cards.count(), this.db.cards.orderBy('updatedAt').reverse().offset(q.offset).limit(q.limit).toArray()]);
+      return { total, items: cards.map(summarise), facets: { orgs: [], tags: [], sites: [], benchmarks: [] }, indexing: true };
+    }
+    return (await building).query(q);
   }
 
   /** The most recently changed cards, read straight from the store's index (no full scan). */

@@ -41,6 +41,8 @@ export interface LibraryPage {
   total: number;
   items: CardSummary[];
   facets: { orgs: string[]; tags: string[]; sites: Site[]; benchmarks: string[] };
+  /** Set while the search index is still being built: facets are empty, ask again shortly. */
+  indexing?: boolean;
 }
 
 function siteOf(url: string | undefined): Site | null {
