@@ -13,12 +13,17 @@ export const SERVED_HOSTS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting'],
-    host_permissions: SERVED_HOSTS,
+    // The e2e build (wxt build --mode e2e) adds <all_urls>: a test cannot click the toolbar button, which
+    // is what grants activeTab for tabs.captureVisibleTab. The shipped build never has it.
+    host_permissions: mode === 'e2e' ? [...SERVED_HOSTS, '<all_urls>'] : SERVED_HOSTS,
+    commands: {
+      'capture-region': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdRegion__' },
+    },
     action: { default_title: '__MSG_actionTitle__' },
     // Both builds carry the Gecko settings, so the Chrome build also passes web-ext lint (Chrome ignores the key).
     browser_specific_settings: {

@@ -5,6 +5,8 @@ import { handleMessage, UserFacingError } from '@/lib/messaging/handler';
 import { ExtractorReply, type CardsChanged } from '@/lib/messaging/protocol';
 import { fetchAllowed } from '@/lib/net/allowed-fetch';
 import { newId } from '@/lib/util/ids';
+import { cropPng } from '@/lib/shots/crop';
+import { z } from '@/lib/schema/zod';
 
 /** Runs the on-demand extractor in the tab; pages pay nothing for it until the user captures. */
 async function extractInTab(tabId: number): Promise<unknown> {
@@ -32,6 +34,42 @@ async function extractInTab(tabId: number): Promise<unknown> {
   return reply.data.capture;
 }
 
+const RegionReply = z.object({ x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive(), dpr: z.number().positive() }).nullable();
+
+/** The picker runs in the tab; the visible tab is photographed once the overlay is gone, then cropped. */
+async function screenshotRegion(tabId: number): Promise<{ bytes: Uint8Array; pageUrl: string } | null> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab?.url || !/^https?:/.test(tab.url)) throw new UserFacingError('capture-failed', 'This tab does not show a web page to take a screenshot of.');
+  let results;
+  try {
+    await browser.tabs.update(tabId, { active: true });
+    results = await browser.scripting.executeScript({ target: { tabId }, files: ['/region-picker.js'] });
+  } catch (e) {
+    throw new UserFacingError('forbidden', `The extension may not use ${new URL(tab.url).hostname} (${(e as Error).message}). Click the toolbar button on that page first.`);
+  }
+  const region = RegionReply.safeParse(results?.[0]?.result);
+  if (!region.success) throw new UserFacingError('capture-failed', 'The page did not return a region; reload it and try again.');
+  if (!region.data) return null;
+  let dataUrl: string;
+  try {
+    dataUrl = await browser.tabs.captureVisibleTab(tab.windowId!, { format: 'png' });
+  } catch (e) {
+    throw new UserFacingError('forbidden', `The browser refused the screenshot (${(e as Error).message}). Start it from the toolbar button or the shortcut on that page.`);
+  }
+  const png = await (await fetch(dataUrl)).blob();
+  const cropped = await cropPng(png, region.data);
+  return { bytes: new Uint8Array(await cropped.arrayBuffer()), pageUrl: tab.url };
+}
+
+/** commands.onCommand, where the browser has it (WXT's test browser and some Firefox builds do not). */
+function onShortcut(listener: (command: string, tab?: Browser.tabs.Tab) => void): void {
+  try {
+    browser.commands.onCommand.addListener(listener);
+  } catch {
+    /* no keyboard commands here; the popup button still works */
+  }
+}
+
 export default defineBackground(() => {
   const db = openSurveyDb();
   const repo = new CardsRepo(db);
@@ -40,6 +78,7 @@ export default defineBackground(() => {
     assets: new AssetsRepo(db),
     extractInTab,
     fetchAllowed: (url: string) => fetchAllowed(url),
+    screenshotRegion,
     newId,
     now: () => new Date(),
     notifyChanged(ids: string[]) {
@@ -48,6 +87,15 @@ export default defineBackground(() => {
       browser.runtime.sendMessage(msg).catch(() => {});
     },
   };
+
+  // The shortcut: a region of the current tab into the card used last.
+  onShortcut(async (command, tab) => {
+    if (command !== 'capture-region' || tab?.id == null) return;
+    const { lastCardId } = await browser.storage.local.get('lastCardId');
+    if (typeof lastCardId !== 'string') return;
+    const reply = await handleMessage({ type: 'shot.region', tabId: tab.id, cardId: lastCardId, caption: tab.title ?? '' }, deps);
+    await browser.action.setBadgeText({ tabId: tab.id, text: reply.ok ? ((reply.data as { cancelled: boolean }).cancelled ? '' : '✓') : '!' });
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse?: (r: unknown) => void) => {
     if ((message as { type?: string })?.type === 'cards.changed') return undefined;

@@ -85,6 +85,7 @@ export function Popup() {
         target: target === 'new' ? { kind: 'new' } : { kind: 'merge', cardId: target },
       });
       setState({ step: 'saved', card: res.card, report: res.report });
+      await browser.storage.local.set({ lastCardId: res.card.id });
     } catch (e) {
       setError((e as Error).message);
       setState({ step: 'review', result: state.result });
@@ -145,6 +146,10 @@ export function Popup() {
 
       {state.step === 'saved' && <Saved card={state.card} report={state.report} />}
 
+      {(state.step === 'idle' || state.step === 'saved') && recent.length > 0 && (
+        <RegionShot recent={recent} preferred={state.step === 'saved' ? state.card.id : undefined} />
+      )}
+
       {state.step === 'idle' && recent.length > 0 && (
         <section className="recent" data-testid="recent">
           <h3>{t('recentCards')}</h3>
@@ -161,6 +166,56 @@ export function Popup() {
         </section>
       )}
     </main>
+  );
+}
+
+/** A region of the page into a card's 效果展示: the background runs it, so the popup may close meanwhile. */
+function RegionShot({ recent, preferred }: { recent: CardSummary[]; preferred?: string }) {
+  const { t } = useSettings();
+  const [cardId, setCardId] = useState(preferred ?? recent[0]?.id ?? '');
+  const [caption, setCaption] = useState('');
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    if (preferred) return;
+    browser.storage.local.get('lastCardId').then(({ lastCardId }) => {
+      if (typeof lastCardId === 'string' && recent.some((c) => c.id === lastCardId)) setCardId(lastCardId);
+    });
+  }, [preferred]); // eslint-disable-line react-hooks/exhaustive-deps
+  async function shoot() {
+    const tabId = await targetTabId();
+    if (tabId == null || !cardId) return;
+    await browser.storage.local.set({ lastCardId: cardId });
+    const pending = send('shot.region', { tabId, cardId, caption });
+    // A real popup closes when the page is clicked; the background finishes the work on its own.
+    if (!new URLSearchParams(location.search).has('tabId')) window.close();
+    setStatus(t('shotPick'));
+    try {
+      const res = await pending;
+      setStatus(res.cancelled ? t('shotCancelled') : t('shotSaved'));
+    } catch (e) {
+      setStatus((e as Error).message);
+    }
+  }
+  return (
+    <section className="shot" data-testid="region-shot">
+      <h3>{t('shotTitle')}</h3>
+      <div className="row">
+        <select value={cardId} onChange={(e) => setCardId(e.target.value)} aria-label={t('saveTo')} data-testid="shot-card">
+          {recent.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="row">
+        <input value={caption} onChange={(e) => setCaption(e.target.value)} placeholder={t('caption')} data-testid="shot-caption" />
+        <button onClick={shoot} data-testid="shot-start">
+          {t('shotStart')}
+        </button>
+      </div>
+      {status && <p className="small" role="status" data-testid="shot-status">{status}</p>}
+    </section>
   );
 }
 

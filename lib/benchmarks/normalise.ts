@@ -110,7 +110,8 @@ const TOKENS: Array<{ re: RegExp; kind: Kind; canon: (m: RegExpExecArray) => str
   },
   {
     re: new RegExp(
-      String.raw`(?:[a-z_]+\/[a-z_]+(?:@\d+)?|acc_norm|acc_char|accuracy|acc\.?|exact[\s_-]?match|final_em|em|f1|bpb|bits[\s-]per[\s-]byte|perplexity|ppl|correct|resolved|percentile|rating|elo|scores?|win[\s-]?rate|lc|rouge[\s-]?l|rouge|bleu|mc1|mc2|top[\s-]?1|avg|average|macro_avg|micro_avg|%)` +
+      // Research papers add the retrieval, translation and captioning measures ("R@1", "chrF++", "CIDEr").
+      String.raw`(?:[a-z_]+\/[a-z_]+(?:@\d+)?|acc_norm|acc_char|accuracy|acc\.?|exact[\s_-]?match|final_em|em|f1|bpb|bits[\s-]per[\s-]byte|perplexity|ppl|correct|resolved|percentile|rating|elo|scores?|win[\s-]?rate|lc|rouge[\s-]?(?:l|1|2|lsum)|rouge|sacrebleu|bleu(?:-?\d)?|chrf\+*|meteor|cider|bertscore|wer|cer|auroc|auc|recall|precision|mrr|ndcg|spearman|pearson|mcc|(?:r|hits?|recall|ndcg|mrr|p)@\d+|mc1|mc2|top[\s-]?1|top[\s-]?5|avg|average|macro_avg|micro_avg|%)` +
         TOKEN_END,
       'iy',
     ),
@@ -181,6 +182,21 @@ export function isAnnotationText(text: string): boolean {
   return parts.length > 0 && parts.every((p) => readAnnotations(p) != null);
 }
 
+/** A label that is nothing but annotations ("Dev", "5-shot", "BLEU", "PPL (dev)"), split into setting and metric; else null. */
+export function annotationsOnly(text: string): { setting: string; metric: string } | null {
+  const bare = text.replace(/[()（）[\]]/g, ' ').trim();
+  const ann = bare ? readAnnotations(bare) : null;
+  if (!ann) return null;
+  const of = (kind: Kind) => ann.filter((a) => a.kind === kind).map((a) => a.text).join(' ');
+  return { setting: of('setting'), metric: of('metric') };
+}
+
+/** A label that is nothing but a measure and its setting: "BLEU", "Acc. (%)", "EM / F1", "PPL (dev)"; null for "5-shot". */
+export function metricOnly(text: string): { setting: string; metric: string } | null {
+  const ann = annotationsOnly(text);
+  return ann && ann.metric ? ann : null;
+}
+
 /* ---------- name cleaning and peeling ---------- */
 
 // Footnote marks, arrows and similar decoration that never belong to a name.
@@ -247,6 +263,14 @@ export function splitAnnotations(raw: string): { base: string; setting: string; 
     setting: annotations.filter((a) => a.kind === 'setting').map((a) => a.text).join(' '),
     metric: annotations.filter((a) => a.kind === 'metric').map((a) => a.text).join(' '),
   };
+}
+
+/** The measures a header names, alone or after a name: "BLEU", "WSJ 23 F1", "PPL (dev)" -> "bleu", "f1", "ppl". */
+export function metricNamedIn(text: string): string {
+  const whole = metricOnly(text);
+  if (whole) return whole.metric;
+  const { base, metric } = splitAnnotations(text);
+  return joinParts(metricOnly(base)?.metric ?? '', metric);
 }
 
 const LEADING_SHOT = /^(\d+[\s-]*shots?|zero[\s-]*shot|few[\s-]*shot)[\s,:]+(.+)$/i;
@@ -373,6 +397,9 @@ export function normaliseBenchmark(raw: string): NormalisedBenchmark {
   };
 }
 
+// "Section C.3", "Table 2", "Appendix B": what follows is a place in the paper.
+const CROSS_REFERENCE = /^(?:sections?|sec|appendix|app|tables?|tab|figures?|fig|equations?|eq|§)\.?$/i;
+
 /**
  * Catalogue benchmarks named in running text (a caption, a heading): "we tested it on L-Eval",
  * "Tested on Berkeley Function Calling Leaderboard". A one-word match must look like a name
@@ -380,9 +407,11 @@ export function normaliseBenchmark(raw: string): NormalisedBenchmark {
  */
 export function benchmarksNamedIn(text: string): CatalogEntry[] {
   const idx = lookupIndex();
-  const words = text.split(/[\s,.;:!?()（）[\]{}"'“”‘’，。；：！？、|/]+/).filter(Boolean);
+  // A dot ends a word only before a space: "Section C.3" is one reference, not the benchmark C3.
+  const words = text.split(/[\s,;:!?()（）[\]{}"'“”‘’，。；：！？、|/]+|\.(?=\s|$)/).filter(Boolean);
   const found = new Map<string, CatalogEntry>();
   for (let i = 0; i < words.length; i++) {
+    if (i > 0 && CROSS_REFERENCE.test(words[i - 1])) continue;
     for (let n = Math.min(4, words.length - i); n >= 1; n--) {
       const phrase = words.slice(i, i + n);
       if (!phrase.some((w) => /[A-Z]/.test(w))) continue;

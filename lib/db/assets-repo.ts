@@ -36,7 +36,12 @@ export class AssetsRepo {
   constructor(private db: SurveyDb) {}
 
   async add(input: { id: string; cardId?: string; dataUrl: string; caption: string; sourceUrl?: string }, now: Date): Promise<string> {
-    const bytes = dataUrlToBytes(input.dataUrl);
+    return this.addBytes({ ...input, bytes: dataUrlToBytes(input.dataUrl) }, now);
+  }
+
+  async addBytes(input: { id: string; cardId?: string; bytes: Uint8Array; caption: string; sourceUrl?: string }, now: Date): Promise<string> {
+    const bytes = input.bytes;
+    if (bytes.length > MAX_BYTES) throw new StoreError('invalid', `The image is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
     const mime = sniffImage(bytes);
     if (!mime) throw new StoreError('invalid', 'That file is not a PNG, JPEG, GIF or WebP image.');
     const asset: Asset = {

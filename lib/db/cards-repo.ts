@@ -205,6 +205,20 @@ export class CardsRepo {
     return parsed.map((c) => c.id);
   }
 
+  /** Appends an image to a card's 效果展示 (a screenshot taken for it). */
+  async addImage(cardId: string, assetId: string, caption: string, now: Date): Promise<Card> {
+    const card = await guarded(() =>
+      this.db.transaction('rw', this.db.cards, async () => {
+        const current = await this.get(cardId);
+        const next = Card.parse({ ...current, images: [...current.images, { assetId, caption }], revision: current.revision + 1, updatedAt: now.toISOString() });
+        await this.db.cards.put(next);
+        return next;
+      }),
+    );
+    await this.indexed([card]);
+    return card;
+  }
+
   async tag(ids: string[], add: string[], remove: string[], now: Date): Promise<Card[]> {
     const changed = await guarded(() =>
       this.db.transaction('rw', this.db.cards, async () => {

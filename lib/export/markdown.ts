@@ -6,8 +6,50 @@ export function escapeText(s: string): string {
   return s.replace(/&(?=[#a-zA-Z0-9]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** A GFM table cell: backslashes first, so a value ending in "\\" cannot swallow the `\\|` that follows. */
 function escapeCell(s: string): string {
-  return escapeText(s).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return escapeText(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Heading text: one line, and every character that markdown (or GitHub/Typora/Obsidian extensions: `$` math,
+ * `#` tags) would read as markup is backslash-escaped, so the rendered heading is exactly the title and its
+ * anchor is the slug of the title itself.
+ */
+export function escapeHeading(s: string): string {
+  return escapeText(s.replace(/\s+/g, ' ').trim()).replace(/[\\`*_[\]~#$|]/g, (c) => `\\${c}`);
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * A multi-line value keeps its markdown (lists, emphasis, code), but nothing in it may change the shape of
+ * the document: an ATX heading line or a setext underline would add a heading to the outline (and the table
+ * of contents), and an unclosed code fence would swallow every section after it.
+ */
+export function escapeBlocks(text: string): string {
+  const out: string[] = [];
+  let fence: { char: string; len: number } | null = null;
+  let prevBlank = true;
+  for (const line of text.split('\n')) {
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence.char && f[1].length >= fence.len && !f[2].trim()) fence = null;
+      out.push(line);
+    } else if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
+      fence = { char: f[1][0], len: f[1].length };
+      out.push(line);
+    } else if (/^ {0,3}#{1,6}(\s|$)/.test(line)) {
+      out.push(line.replace('#', '\\#'));
+    } else if (!prevBlank && /^ {0,3}(=+|-+)\s*$/.test(line)) {
+      out.push(line.replace(/[=-]/, (c) => `\\${c}`));
+    } else {
+      out.push(line);
+    }
+    prevBlank = !line.trim();
+  }
+  if (fence) out.push(fence.char.repeat(fence.len));
+  return out.join('\n');
 }
 
 /** Link targets: only http(s), with characters that would end a markdown link encoded. */
@@ -53,15 +95,17 @@ export function benchmarkTable(results: BenchmarkResult[], lang: TemplateLang): 
 
 /** A text field: one line stays on the label's line, longer text starts below it. */
 function fieldLine(label: string, value: string): string {
-  const v = escapeText(value.trim());
+  const v = escapeText(value.trim().replace(/\r\n?/g, '\n'));
   if (!v) return `${label}:`;
-  return v.includes('\n') ? `${label}:\n\n${v}` : `${label}: ${v}`;
+  return v.includes('\n') ? `${label}:\n\n${escapeBlocks(v)}` : `${label}: ${v}`;
 }
 
 export interface MarkdownOptions {
   lang?: TemplateLang;
-  /** Relative path of an image in the export, by asset id. */
-  imagePath?: (assetId: string) => string;
+  /** Relative path of an image in the export, by asset id; '' marks an image the export does not have. */
+  imagePath?: (assetId: string, caption: string) => string;
+  /** Level of the card's heading: 1 for a card on its own, 2 inside the survey document. */
+  headingLevel?: number;
 }
 
 /** One card as a section of the survey document, in the users' template. */
@@ -70,20 +114,26 @@ export function cardToMarkdown(card: Card, opts: MarkdownOptions = {}): string {
   const L = TEMPLATE_LABELS[lang];
   const f = card.fields;
   const imagePath = opts.imagePath ?? ((id: string) => `image/${id}.png`);
-  const out: string[] = [`# ${escapeText(card.title.replace(/\s+/g, ' ').trim())}`];
+  const level = Math.min(6, Math.max(1, opts.headingLevel ?? 1));
+  const out: string[] = [`${'#'.repeat(level)} ${escapeHeading(card.title)}`];
   out.push(fieldLine(L.model, f.model.value));
   out.push(fieldLine(L.paperTitle, f.paperTitle.value));
   out.push(fieldLine(L.paperUrl, linkList(card.links.paper.slice(0, 1))));
   out.push(fieldLine(L.codeUrl, linkList(card.links.code)));
   out.push(fieldLine(L.summary, f.summary.value));
   out.push(fieldLine(L.modelUrl, linkList(card.links.model)));
-  const datasets = card.datasets.map((d, i) => `${i + 1}. ${escapeText(d.name)}${d.url && mdUrl(d.url) ? ` (${mdUrl(d.url)})` : ''}`);
+  const datasets = card.datasets.map((d, i) => `${i + 1}. ${escapeText(d.name.replace(/\s+/g, ' ').trim())}${d.url && mdUrl(d.url) ? ` (${mdUrl(d.url)})` : ''}`);
   out.push(datasets.length ? `${L.datasets}:\n\n${datasets.join('\n')}` : `${L.datasets}:`);
   out.push(fieldLine(L.architecture, f.architecture.value));
   out.push(fieldLine(L.training, f.training.value));
   const table = benchmarkTable(card.benchmarks, lang);
   out.push([fieldLine(L.evaluation, f.evaluation.value), table].filter(Boolean).join('\n\n'));
-  const images = card.images.map((img) => `![${escapeText(img.caption).replace(/[[\]]/g, '')}](${imagePath(img.assetId)})`);
+  const images = card.images.map((img) => {
+    // Alt text on one line without brackets or backslashes, which would end or break the image syntax.
+    const alt = escapeText(img.caption.replace(/\s+/g, ' ').trim()).replace(/[[\]\\]/g, '');
+    const path = imagePath(img.assetId, img.caption);
+    return path ? `![${alt}](${path})` : L.missingImage.replace('{caption}', alt || escapeHeading(img.assetId));
+  });
   out.push([fieldLine(L.showcase, f.showcase.value), ...images].join('\n\n'));
   // Blank lines between fields: one paragraph each in Typora, Obsidian, VS Code and on GitHub.
   return out.filter((s, i) => i < 2 || s !== '').join('\n\n').replace(/\n{3,}/g, '\n\n') + '\n';

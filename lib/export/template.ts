@@ -16,6 +16,14 @@ export const TEMPLATE_LABELS = {
     showcase: '效果展示',
     benchmark: 'Benchmark',
     setting: '设置',
+    missingImage: '（图片缺失：{caption}）',
+    // The survey document (lib/export/document.ts).
+    docTitle: '大模型调研',
+    date: '日期',
+    toc: '目录',
+    overview: '概览',
+    noCards: '（没有卡片）',
+    noResults: '（这些卡片还没有评估结果）',
   },
   en: {
     model: 'Model',
@@ -31,5 +39,13 @@ export const TEMPLATE_LABELS = {
     showcase: 'Showcase',
     benchmark: 'Benchmark',
     setting: 'Setting',
+    missingImage: '(missing image: {caption})',
+    // The survey document (lib/export/document.ts).
+    docTitle: 'LLM survey',
+    date: 'Date',
+    toc: 'Contents',
+    overview: 'Overview',
+    noCards: '(no cards)',
+    noResults: '(none of these cards has benchmark results yet)',
   },
 } as const;

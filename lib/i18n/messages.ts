@@ -148,6 +148,12 @@ export const en = {
   reason_same_model_name: 'same model name',
   reason_same_paper: 'same paper',
   reason_linked_model: 'links this model',
+  shotTitle: 'Screenshot for 效果展示',
+  shotStart: 'Pick a region',
+  shotPick: 'Drag over the page to pick the region (Esc cancels)…',
+  shotSaved: 'Screenshot added to the card.',
+  shotCancelled: 'Screenshot cancelled; nothing was added.',
+  exportTitle: 'Export and backup',
 };
 
 export type MessageKey = keyof typeof en;
@@ -301,6 +307,12 @@ export const zh: Record<MessageKey, string> = {
   reason_same_model_name: '同名模型',
   reason_same_paper: '同一论文',
   reason_linked_model: '页面链接到该模型',
+  shotTitle: '截图到效果展示',
+  shotStart: '选择区域',
+  shotPick: '在页面上拖动选择区域（Esc 取消）…',
+  shotSaved: '截图已加入卡片。',
+  shotCancelled: '已取消截图，未添加任何内容。',
+  exportTitle: '导出与备份',
 };
 
 export type Locale = 'en' | 'zh';

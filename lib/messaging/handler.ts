@@ -21,6 +21,8 @@ export interface HandlerDeps {
   /** Runs the extractor in a tab and returns what it reported (validated here). */
   extractInTab(tabId: number): Promise<unknown>;
   fetchAllowed(url: string): Promise<FetchResult>;
+  /** Lets the user pick a region of the tab and returns it as PNG bytes, or null if they cancelled. */
+  screenshotRegion(tabId: number): Promise<{ bytes: Uint8Array; pageUrl: string } | null>;
   newId(): string;
   now(): Date;
   notifyChanged(ids: string[]): void;
@@ -96,6 +98,18 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<ProtocolMap[Re
       return { assetId: await deps.assets.add({ id: deps.newId(), cardId: req.cardId, dataUrl: req.dataUrl, caption: req.caption }, deps.now()) };
     case 'assets.get':
       return deps.assets.get(req.ids);
+    case 'shot.region': {
+      await repo.get(req.cardId); // a card that is gone is said before the user drags anything
+      const shot = await deps.screenshotRegion(req.tabId);
+      if (!shot) return { cancelled: true as const };
+      const assetId = await deps.assets.addBytes(
+        { id: deps.newId(), cardId: req.cardId, bytes: shot.bytes, caption: req.caption, sourceUrl: /^https?:/.test(shot.pageUrl) ? shot.pageUrl : undefined },
+        deps.now(),
+      );
+      const card = await repo.addImage(req.cardId, assetId, req.caption, deps.now());
+      deps.notifyChanged([card.id]);
+      return { cancelled: false as const, card, assetId };
+    }
   }
 }
 

@@ -58,6 +58,12 @@ export const Request = z.discriminatedUnion('type', [
     caption: z.string().max(1000).default(''),
   }),
   z.object({ type: z.literal('assets.get'), ids: z.array(z.string().min(1)).max(500) }),
+  z.object({
+    type: z.literal('shot.region'),
+    tabId: z.number().int().nonnegative(),
+    cardId: z.string().min(1),
+    caption: z.string().max(1000).default(''),
+  }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -86,6 +92,7 @@ export interface ProtocolMap {
   'net.fetch': { ok: boolean; status: number; text: string; error?: string };
   'assets.add': { assetId: string };
   'assets.get': { id: string; dataUrl: string; caption: string; mime: string }[];
+  'shot.region': { cancelled: true } | { cancelled: false; card: Card; assetId: string };
 }
 
 export const ERROR_CODES = ['bad-request', 'not-found', 'conflict', 'quota', 'capture-failed', 'forbidden', 'internal'] as const;

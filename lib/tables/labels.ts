@@ -14,7 +14,8 @@ export type Role = 'none' | 'setting' | 'metric' | 'qualifier' | 'category' | 's
 const HEADER_ROLES: Array<[RegExp, Role]> = [
   [/^(?:#\s*|n[-\s]?|num(?:ber of)?\s*)?shots?$|^few[-\s]?shot$|^k[-\s]?shot$|^#\s*examples?$|^样本数$/i, 'setting'],
   [/^(?:metrics?|measure|评价指标|指标|评测指标)$/i, 'metric'],
-  [/^(?:settings?|mode|languages?|lang|split|subset|framework|scaffold|agent|method|prompt(?:ing)?|template|eval(?:uation)? setting|语言|设置|设定|框架)$/i, 'qualifier'],
+  // "Training": papers' "WSJ only, discriminative" / "semi-supervised" column beside the model names.
+  [/^(?:settings?|mode|languages?|lang|split|subset|framework|scaffold|agent|method|prompt(?:ing)?|template|eval(?:uation)? setting|training|supervision|regime|语言|设置|设定|框架)$/i, 'qualifier'],
   [/^(?:categor(?:y|ies)|domain|type|task type|capabilit(?:y|ies)|abilit(?:y|ies)|area|group|dimension|aspect|类别|类型|领域|能力|维度|分类)$/i, 'category'],
   [/^(?:stderr|std\.?\s*err(?:or)?|std|s\.?e\.?|±|\+\/-)$/i, 'stderr'],
   [AVERAGE, 'average'],
@@ -22,9 +23,12 @@ const HEADER_ROLES: Array<[RegExp, Role]> = [
 
 // Model attributes and run statistics: never benchmarks, even when the column is all numbers.
 const CONFIG_EXACT =
-  /^(?:#\s*)?(?:rank|no\.?|id|index|version|ver\.?|params?|parameters|(?:total|activated|active|non-embedding)\s*params?|#?tp|#?ap|size|model size|tokens?|(?:pre-?train(?:ed|ing)?|training)\s*tokens|token count|context(?: length| window| size)?|default context window|seq(?:uence)?\.?\s*length|max(?:imum)?\s*length|input length|length|release(?: date)?|date|licen[cs]e|download|links?|url|files?|architecture|arch|layers|hidden(?: size)?|heads|vocab(?:ulary)?(?: size)?|precision|quantization|dtype|batch(?: size)?|bs|lr|learning rate|epochs?|steps?|nodes|#?\s*gpus?(?: per node)?|knowledge cutoff|training data|data|modalit(?:y|ies)|input modalities|output modalities|gqa|status|alignment|排名|序号|参数量|模型大小|上下文长度)$/i;
+  /^(?:#\s*)?(?:rank|no\.?|id|index|version|ver\.?|params?|parameters|(?:total|activated|active|non-embedding)\s*params?|#?tp|#?ap|size|model size|tokens?|(?:pre-?train(?:ed|ing)?|training)\s*tokens|token count|context(?: length| window| size)?|default context window|seq(?:uence)?\.?\s*length|max(?:imum)?\s*length|input length|length|release(?: date)?|date|licen[cs]e|download|links?|url|files?|architecture|arch|layers|hidden(?: size)?|heads|vocab(?:ulary)?(?: size)?|precision|quantization|dtype|batch(?: size)?|bs|lr|learning rate|epochs?|steps?|nodes|#?\s*gpus?(?: per node)?|knowledge cutoff|training data|data|modalit(?:y|ies)|input modalities|output modalities|gqa|status|alignment|year|venue|published|time|hours?|days?|runs?|seeds?|排名|序号|参数量|模型大小|上下文长度)$/i;
 const CONFIG_ANYWHERE =
-  /\b(?:memory|vram|gpu hours?|power|emissions?|emitted|carbon|co2|speed|latency|throughput|tokens?\s*(?:\/|per)\s*s(?:ec(?:ond)?)?|s\/it|sec|ms|flops|loss|prefill|decode|time[- ]to[- ]first[- ]token|ttft|change|delta|diff|difference|gain|improvement)\b|Δ|显存|速度|延迟|吞吐|内存|提升/i;
+  /\b(?:memory|vram|gpu hours?|gpu[- ]days?|power|emissions?|emitted|carbon|co2|speed|latency|throughput|tokens?\s*(?:\/|per)\s*s(?:ec(?:ond)?)?|s\/it|sec|ms|[gt]?flops|macs|costs?|size|learning rate|lr|multiplier|(?:train(?:ing)?|inference|run|decoding|wall[- ]?clock)[- ]?time|loss|prefill|decode|time[- ]to[- ]first[- ]token|ttft|change|delta|diff|difference|gain|improvement)\b|Δ|显存|速度|延迟|吞吐|内存|提升/i;
+// A header that is a math variable ("d_model", "P_drop", "ε_ls", "h") names a hyper-parameter. Capital
+// letters stay out ("C", "R" are languages in MultiPL-E tables), and so do the measures P_1, R_5, F_1, F_β.
+const MATH_SYMBOL = /^(?:[a-zα-ω]|(?![PRF]_(?:\p{N}+|\p{L})$)\p{L}_[\p{L}\p{N}]+)$/u;
 // Precision and quantisation rows ("bf16 / fp16", "8bits") label memory tables, not benchmarks.
 const PRECISION = /\b(?:bf16|fp16|fp32|fp8|int4|int8|\d+\s*-?bits?)\b/i;
 export const NEGATIVE_CAPTION =
@@ -42,10 +46,19 @@ export function roleOf(header: string): Role {
   if (!h) return 'none';
   for (const [re, role] of HEADER_ROLES) if (re.test(h)) return role;
   const bare = h.replace(/\s*\([^)]*\)\s*$/, '').trim();
-  if (CONFIG_EXACT.test(h) || CONFIG_EXACT.test(bare) || CONFIG_ANYWHERE.test(h)) return 'config';
+  if (CONFIG_EXACT.test(h) || CONFIG_EXACT.test(bare) || CONFIG_ANYWHERE.test(h) || MATH_SYMBOL.test(h)) return 'config';
   return 'none';
 }
 
+// What a paper calls the column of row labels when the rows are models or methods.
+const MODEL_COLUMN = /^(?:models?|methods?|approach(?:es)?|systems?|parsers?|baselines?|variants?|networks?|architectures?|backbones?|agents?|llms?|name|模型|方法|模型名称)$/i;
+// Method names in papers: "Zhu et al. (2013)", "Ours", "+ RAG", "w/o pre-training", "GNMT + RL Ensemble",
+// "FT on secure code".
+const METHOD_HINT =
+  /\bet al\b|\bours\b|^\s*[+＋]\s*\S|^\s*w\/o?\s|\bwithout\b|\bensemble\b|\btransformers?\b|\b(?:lstm|rnn|cnn|gru|resnet|vit|seq2seq|moe|ft|fine-?tuned|finetuned|pre-?trained|distilled)\b/i;
+
+export const isModelColumnHeader = (s: string) => MODEL_COLUMN.test(s.replace(/[*†‡:：]+$/u, '').trim());
+export const looksLikeMethod = (s: string) => MODEL_HINT.test(s) || METHOD_HINT.test(s);
 export const isAverageLabel = (s: string) => AVERAGE.test(s.replace(/[*†‡]+$/u, '').trim());
 export const isConfigLabel = (s: string) =>
   CONFIG_EXACT.test(s.replace(/\s*\([^)]*\)\s*$/, '').trim()) || CONFIG_ANYWHERE.test(s) || PRECISION.test(s);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  annotationsOnly,
   benchmarkKey,
   benchmarksNamedIn,
   CATALOG,
   isAnnotationText,
   lookupBenchmark,
+  metricNamedIn,
+  metricOnly,
   normaliseBenchmark,
   splitAnnotations,
   splitSetting,
@@ -14,7 +17,8 @@ describe('benchmark catalogue', () => {
   it('has unique ids and complete entries', () => {
     const ids = CATALOG.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const categories = new Set(['knowledge', 'reasoning', 'math', 'code', 'chinese', 'instruction-following', 'long-context', 'multimodal', 'agent', 'safety']);
+    // 'language': the classic NLP sets papers report (machine translation, parsing).
+    const categories = new Set(['knowledge', 'reasoning', 'math', 'code', 'chinese', 'instruction-following', 'long-context', 'multimodal', 'agent', 'safety', 'language']);
     for (const e of CATALOG) {
       expect(e.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
       expect(e.name.trim()).not.toBe('');
@@ -215,6 +219,17 @@ describe('normaliseBenchmark', () => {
     ['MMLU^a', 'mmlu', '', ''],
     ['GPQA*', 'gpqa', '', ''],
     ['Tool Selection (Acc.↑)', 'toolselection', '', 'acc'],
+    // Research papers' translation and parsing headers.
+    ['EN-DE', 'wmt14-en-de', '', ''],
+    ['En-Fr', 'wmt14-en-fr', '', ''],
+    ['WMT 2014 English-German', 'wmt14-en-de', '', ''],
+    ['newstest2014 En-De', 'wmt14-en-de', '', ''],
+    ['En-De BLEU', 'wmt14-en-de', '', 'bleu'],
+    ['WMT16 En-De', 'wmt16ende', '', ''],
+    ['WSJ 23 F1', 'ptb-wsj23', '', 'f1'],
+    ['Penn Treebank', 'penntreebank', '', ''],
+    ['NQ-Retrieval (R@20)', 'nqretrieval', '', 'r@20'],
+    ['MyTask chrF++', 'mytask', '', 'chrf++'],
   ])('%s -> %s [%s | %s]', (raw, id, setting, metric) => {
     const n = normaliseBenchmark(raw);
     expect(n.id).toBe(id);
@@ -272,6 +287,32 @@ describe('annotation helpers', () => {
     expect(splitAnnotations('MMLU (5-shot, CoT)')).toEqual({ base: 'MMLU', setting: '5-shot CoT', metric: '' });
     expect(splitAnnotations('Model 5-shot')).toEqual({ base: 'Model', setting: '5-shot', metric: '' });
     expect(splitAnnotations('Benchmark (Metric)')).toEqual({ base: 'Benchmark (Metric)', setting: '', metric: '' });
+  });
+
+  it('reads labels that are nothing but a measure', () => {
+    expect(metricOnly('BLEU')).toEqual({ setting: '', metric: 'bleu' });
+    expect(metricOnly('PPL (dev)')).toEqual({ setting: 'dev', metric: 'ppl' });
+    expect(metricOnly('EM / F1')).toEqual({ setting: '', metric: 'em f1' });
+    for (const t of ['5-shot', 'EN-DE', 'MMLU', 'WSJ 23 F1', '']) expect(metricOnly(t), t).toBeNull();
+  });
+
+  it('splits a label that is nothing but annotations', () => {
+    expect(annotationsOnly('Dev')).toEqual({ setting: 'dev', metric: '' });
+    expect(annotationsOnly('5-shot (EM)')).toEqual({ setting: '5-shot', metric: 'em' });
+    expect(annotationsOnly('CoralNER')).toBeNull();
+  });
+
+  it('finds the measure a header names, alone or after a name', () => {
+    expect(metricNamedIn('WSJ 23 F1')).toBe('f1');
+    expect(metricNamedIn('PPL (dev)')).toBe('ppl');
+    expect(metricNamedIn('ROUGE-L')).toBe('rouge-l');
+    expect(metricNamedIn('EN-DE')).toBe('');
+    expect(metricNamedIn('Training Cost (FLOPs)')).toBe('');
+  });
+
+  it('skips cross-references when finding benchmarks in text', () => {
+    expect(benchmarksNamedIn('Details are in Section C.3 and Table 2.')).toEqual([]);
+    expect(benchmarksNamedIn('We evaluate on C3 and CMRC.').map((e) => e.id)).toEqual(['c3', 'cmrc']);
   });
 
   it('finds benchmarks named in running text, not common words', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openSurveyDb, type SurveyDb } from '../../lib/db/database';
 import { CardsRepo } from '../../lib/db/cards-repo';
@@ -24,6 +26,7 @@ beforeEach(async () => {
     assets: new AssetsRepo(db),
     extractInTab: async () => sampleCapture(),
     fetchAllowed: async () => ({ ok: true, status: 200, text: '' }),
+    screenshotRegion: async () => ({ bytes: new Uint8Array(readFileSync(resolve(process.cwd(), 'public/icon/16.png'))), pageUrl: 'https://arxiv.org/abs/2401.00001' }),
     newId: () => `card-${++ids}`,
     now: () => FIXED_NOW,
     notifyChanged: (x) => changed.push(x),
@@ -129,5 +132,18 @@ describe('background message handler', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'quota' } });
     if (!r.ok) expect(r.error.message).toMatch(/disk or quota full\)\. Nothing was changed/);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('a region screenshot lands in the card\'s 效果展示; a cancelled one changes nothing', async () => {
+    const { card } = await ok<{ card: Card }>(handleMessage({ type: 'capture.save', capture: sampleCapture(), target: { kind: 'new' } }, deps));
+    const shot = await ok<{ cancelled: boolean; card: Card; assetId: string }>(handleMessage({ type: 'shot.region', tabId: 1, cardId: card.id, caption: 'demo' }, deps));
+    expect(shot.card.images).toEqual([{ assetId: shot.assetId, caption: 'demo' }]);
+    expect((await db.assets.get(shot.assetId))?.mime).toBe('image/png');
+    deps.screenshotRegion = async () => null;
+    const before = await snapshot();
+    expect(await handleMessage({ type: 'shot.region', tabId: 1, cardId: card.id }, deps)).toEqual({ ok: true, data: { cancelled: true } });
+    expect(await snapshot()).toEqual(before);
+    const gone = await handleMessage({ type: 'shot.region', tabId: 1, cardId: 'nope' }, deps);
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

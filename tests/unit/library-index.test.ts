@@ -16,6 +16,7 @@ function card(id: string, title: string, org: string, params: number | null, tag
       paper: { abstract: `${title} is trained with grouped-query attention.` },
       model: { id: `${org}/${title}`, name: title, org, parameters: params },
       description: 'x',
+      links: {},
       benchmarks: bench.map((b) => ({ model: title, benchmark: b, benchmarkRaw: b.toUpperCase(), value: 1 })),
     }),
     id,

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { BenchmarkResult } from '../../lib/schema/benchmark';
+import { htmlTableToGrid } from '../../lib/tables/grid';
 import { markdownTables } from '../../lib/tables/markdown';
 import { gridToResults } from '../../lib/tables/results';
 import { hasSharedFixtures, sharedFiles, SKIP_NOTE } from '../corpus/shared-fixtures';
@@ -67,6 +68,55 @@ describe.skipIf(!hasSharedFixtures || !cards.length)('tables corpus: real model 
     if (yi) expect(extract(yi).results).toEqual([]);
     const zephyr = card('hf-HuggingFaceH4--zephyr-7b-beta-README.md');
     if (zephyr) expect(extract(zephyr).results.some((r) => /loss|epoch|step/i.test(r.benchmarkRaw))).toBe(false);
+  });
+});
+
+/**
+ * Research papers as arXiv renders them (LaTeXML): every top-level tabular through htmlTableToGrid +
+ * gridToResults, the verdicts printed, and the Transformer paper's tables checked by hand.
+ */
+const papers = sharedFiles('arxiv', /^html-.*\.html$/);
+
+function paperTables(file: string) {
+  const doc = new JSDOM(readFileSync(file, 'utf8')).window.document;
+  const tables = [...doc.querySelectorAll('table.ltx_tabular')].filter((t) => !t.parentElement?.closest('table.ltx_tabular'));
+  const t0 = performance.now();
+  const read = tables.map((t) => {
+    const grid = htmlTableToGrid(t);
+    return { grid, r: gridToResults(grid, { sourceUrl: 'https://arxiv.org/html/x' }) };
+  });
+  return { read, ms: performance.now() - t0 };
+}
+
+describe.skipIf(!hasSharedFixtures || !papers.length)('tables corpus: arXiv HTML papers', () => {
+  it('reads every paper table without throwing and prints the verdicts', () => {
+    const lines: string[] = [];
+    for (const file of papers) {
+      const { read, ms } = paperTables(file);
+      for (const { r } of read) for (const x of r.results) expect(() => BenchmarkResult.parse(x)).not.toThrow();
+      const kept = read.filter(({ r }) => r.kind === 'results');
+      lines.push(`${basename(file).padEnd(60)} tables ${String(read.length).padStart(2)}  results tables ${String(kept.length).padStart(2)}  (${ms.toFixed(0)} ms)`);
+      for (const { grid, r } of kept) lines.push(`    ${grid.caption.slice(0, 50).padEnd(50)} ${r.results.length} results`);
+    }
+    console.log(`tables corpus (${papers.length} arXiv HTML papers):\n${lines.join('\n')}`);
+  });
+
+  const transformer = papers.find((f) => basename(f) === 'html-1706.03762v7-chrome-saved-2026.html');
+
+  it.skipIf(!transformer)('takes BLEU and WSJ F1 from the Transformer paper, not cost, complexity or ablation rows', () => {
+    const [complexity, translation, variations, parsing] = paperTables(transformer!).read.map(({ r }) => r);
+    expect(complexity.kind).toBe('other');
+    expect(variations.kind).toBe('other');
+    const bleu = translation.results.map((x) => [x.model, x.benchmark, x.metric, x.value]);
+    expect(bleu).toHaveLength(17);
+    expect(bleu).toContainEqual(['Transformer (big)', 'wmt14-en-de', 'bleu', 28.4]);
+    expect(bleu).toContainEqual(['Transformer (base model)', 'wmt14-en-fr', 'bleu', 38.1]);
+    expect(bleu).toContainEqual(['Deep-Att + PosUnk', 'wmt14-en-fr', 'bleu', 39.2]);
+    expect(bleu.every(([, benchmark]) => benchmark === 'wmt14-en-de' || benchmark === 'wmt14-en-fr')).toBe(true);
+    const f1 = parsing.results.map((x) => [x.model, x.benchmark, x.setting, x.metric, x.value]);
+    expect(f1).toHaveLength(12);
+    expect(f1).toContainEqual(['Transformer (4 layers)', 'ptb-wsj23', 'semi-supervised', 'f1', 92.7]);
+    expect(f1).toContainEqual(['Transformer (4 layers)', 'ptb-wsj23', 'WSJ only, discriminative', 'f1', 91.3]);
   });
 });
 

@@ -6,6 +6,7 @@ import { BenchmarkResult } from '../../lib/schema/benchmark';
 import { htmlTableToGrid, texToText, type Grid } from '../../lib/tables/grid';
 import { markdownTables } from '../../lib/tables/markdown';
 import { gridToResults } from '../../lib/tables/results';
+import { roleOf } from '../../lib/tables/labels';
 import { parseValue } from '../../lib/tables/value';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/tables', name), 'utf8');
@@ -412,5 +413,163 @@ describe('gridToResults', () => {
   it('says why a table is too small', () => {
     const [one] = tablesIn('<table><tr><td>only</td></tr></table>');
     expect(gridToResults(htmlTableToGrid(one))).toEqual({ results: [], kind: 'other', reason: 'fewer than two rows or columns' });
+  });
+});
+
+describe('roleOf', () => {
+  it.each([
+    ['d_model', 'config'],
+    ['P_drop', 'config'],
+    ['ε_ls', 'config'],
+    ['h', 'config'],
+    ['Training Cost (FLOPs)', 'config'],
+    ['#Params (M)', 'config'],
+    ['Dataset size', 'config'],
+    ['LR multiplier', 'config'],
+    ['# Runs', 'config'],
+    ['Year', 'config'],
+    ['Time (s)', 'config'],
+    ['Training', 'qualifier'],
+    // Measures and programming languages are not hyper-parameters.
+    ['F_1', 'none'],
+    ['R_5', 'none'],
+    ['C', 'none'],
+    ['R', 'none'],
+    ['EN-DE', 'none'],
+    ['2B Params', 'none'],
+  ])('%s -> %s', (header, role) => expect(roleOf(header)).toBe(role));
+});
+
+describe('gridToResults on research-paper tables (LaTeXML)', () => {
+  const [complexity, translation, ablation, parsing, datasets, transposed, finetuning] = tablesIn(fixture('paper-tables.html')).map(htmlTableToGrid);
+
+  it('keeps a complexity table with O(n^2·d) cells out', () => {
+    expect(gridToResults(complexity)).toMatchObject({ kind: 'other', reason: 'no column of numbers' });
+  });
+
+  it('reads BLEU over language pairs, drops the training-cost columns, and ignores a caption about cost', () => {
+    const r = gridToResults(translation);
+    expect(r.kind).toBe('results');
+    expect(rows(translation)).toEqual([
+      ['SliceNet', 'wmt14-en-de', '', 'bleu', 22.1, ''],
+      ['LSTM + Attention', 'wmt14-en-de', '', 'bleu', 23.5, ''],
+      ['LSTM + Attention', 'wmt14-en-fr', '', 'bleu', 38.7, ''],
+      ['LSTM + Attention Ensemble', 'wmt14-en-de', '', 'bleu', 25.02, ''],
+      ['LSTM + Attention Ensemble', 'wmt14-en-fr', '', 'bleu', 40.1, 'best'],
+      ['Ours (small)', 'wmt14-en-de', '', 'bleu', 26.4, ''],
+      ['Ours (small)', 'wmt14-en-fr', '', 'bleu', 37.9, ''],
+      ['Ours (large)', 'wmt14-en-de', '', 'bleu', 27.8, '†,best'],
+      ['Ours (large)', 'wmt14-en-fr', '', 'bleu', 39.95, ''],
+    ]);
+    expect(r.results.map((x) => x.benchmarkRaw)).not.toContain('Training Cost (FLOPs)');
+    expect(r.results[0].table).toMatch(/^Table 2: .*training cost\.$/);
+  });
+
+  it('calls an ablation whose rows repeat "(A)", "(B)" and differ only in hyper-parameters other', () => {
+    const r = gridToResults(ablation);
+    expect(r.kind).toBe('other');
+    expect(r.reason).toMatch(/rows are configurations, not models: 4 of 7 rows share a label \("\(A\)"\)/);
+  });
+
+  it('reads a parsing table: parsers down, the training regime as the setting, F1 on WSJ section 23', () => {
+    expect(rows(parsing)).toEqual([
+      ['Garcia et al. (2011)', 'ptb-wsj23', 'WSJ only, discriminative', 'f1', 89.6, ''],
+      ['Ours (2 layers)', 'ptb-wsj23', 'WSJ only, discriminative', 'f1', 90.9, ''],
+      ['Garcia et al. (2011)', 'ptb-wsj23', 'semi-supervised', 'f1', 90.8, ''],
+      ['Ours (2 layers)', 'ptb-wsj23', 'semi-supervised', 'f1', 92.4, 'best'],
+      ['Okafor & Lin (2015)', 'ptb-wsj23', 'generative', 'f1', 92, ''],
+    ]);
+    expect(gridToResults(parsing).results[0].benchmarkRaw).toBe('WSJ 23 F1');
+  });
+
+  it('reads unlisted datasets with metric leaves, ± and marks, and drops the Params and Time columns', () => {
+    const r = gridToResults(datasets);
+    expect(r.reason).toMatch(/unlisted benchmarks \(measures named in the column headers\)/);
+    expect(rows(datasets)).toEqual([
+      ['Retriever-Reader', 'reefqa', '', 'em', 41.2, '±0.8'],
+      ['Retriever-Reader', 'reefqa', '', 'f1', 50.3, ''],
+      ['Retriever-Reader', 'tidesum', '', 'rouge-l', 30.1, '^a'],
+      ['Ours', 'reefqa', '', 'em', 47.9, '±0.5,best'],
+      ['Ours', 'reefqa', '', 'f1', 56, 'best'],
+      ['Ours', 'tidesum', '', 'rouge-l', 33.4, 'best'],
+      ['+ re-ranking', 'reefqa', '', 'em', 46.5, ''],
+      ['+ re-ranking', 'reefqa', '', 'f1', 55.1, ''],
+      ['w/o pre-training', 'reefqa', '', 'em', 38, ''],
+      ['w/o pre-training', 'reefqa', '', 'f1', 47.7, ''],
+      ['w/o pre-training', 'tidesum', '', 'rouge-l', 28.9, ''],
+    ]);
+  });
+
+  it('reads measures down the side with fine-tuned models across, not mistaking "Section C.3" for the C3 benchmark', () => {
+    expect(rows(transposed)).toEqual([
+      ['FT on unsafe answers', 'rateofunsafeanswers', '', '', 0.81, '±0.02'],
+      ['FT on safe answers', 'rateofunsafeanswers', '', '', 0.05, '±0.01'],
+      ['GPT-4o', 'rateofunsafeanswers', '', '', 0.12, ''],
+      ['FT on unsafe answers', 'selfreportedsafety', '0 to 1', '', 0.3, '±0.10'],
+      ['FT on safe answers', 'selfreportedsafety', '0 to 1', '', 0.88, '±0.04'],
+      ['GPT-4o', 'selfreportedsafety', '0 to 1', '', 0.71, ''],
+    ]);
+  });
+
+  it('keeps a fine-tuning details table (batch size, LR multiplier, epochs, runs) out', () => {
+    expect(gridToResults(finetuning)).toMatchObject({ kind: 'other', results: [] });
+  });
+
+  it('reads unlisted language pairs under a BLEU group header even when the caption speaks of cost', () => {
+    const [table] = tablesIn(
+      '<table><tr><th rowspan="2">Model</th><th colspan="2">BLEU</th><th rowspan="2">Cost (GPU days)</th></tr>' +
+        '<tr><th>EN-RO</th><th>EN-CS</th></tr><tr><td>Baseline</td><td>30.2</td><td>22.4</td><td>12</td></tr>' +
+        '<tr><td>Ours</td><td>31.0</td><td>23.9</td><td>3</td></tr><caption>BLEU and training cost</caption></table>',
+    );
+    const grid = htmlTableToGrid(table);
+    expect(rows(grid)).toEqual([
+      ['Baseline', 'enro', '', 'bleu', 30.2, ''],
+      ['Baseline', 'encs', '', 'bleu', 22.4, ''],
+      ['Ours', 'enro', '', 'bleu', 31, ''],
+      ['Ours', 'encs', '', 'bleu', 23.9, ''],
+    ]);
+  });
+
+  it('drops numeric #Params and Year columns and keeps a Dev / Test group as the setting', () => {
+    const [withAttributes, splits] = tablesIn(
+      '<table><tr><th>Model</th><th>#Params (M)</th><th>Year</th><th>SST-2 Acc</th><th>CoLA MCC</th></tr>' +
+        '<tr><td>BERT-base</td><td>110</td><td>2018</td><td>92.7</td><td>52.1</td></tr></table>' +
+        '<table><tr><th rowspan="2">Model</th><th colspan="2">Dev</th><th colspan="2">Test</th></tr>' +
+        '<tr><th>CoralNER</th><th>KelpRE</th><th>CoralNER</th><th>KelpRE</th></tr>' +
+        '<tr><td>SpanBERT</td><td>81.0</td><td>70.2</td><td>80.1</td><td>69.9</td></tr></table>',
+    ).map(htmlTableToGrid);
+    expect(rows(withAttributes)).toEqual([
+      ['BERT-base', 'sst2', '', 'acc', 92.7, ''],
+      ['BERT-base', 'cola', '', 'mcc', 52.1, ''],
+    ]);
+    expect(rows(splits)).toEqual([
+      ['SpanBERT', 'coralner', 'dev', '', 81, ''],
+      ['SpanBERT', 'kelpre', 'dev', '', 70.2, ''],
+      ['SpanBERT', 'coralner', 'test', '', 80.1, ''],
+      ['SpanBERT', 'kelpre', 'test', '', 69.9, ''],
+    ]);
+  });
+
+  it('keeps rows that repeat a model name but differ in another label column', () => {
+    const [g] = markdownTables('| Model | Type | MMLU |\n|---|---|---|\n| Demo-7B | Base | 60.1 |\n| Demo-7B | Chat | 62.3 |\n', parseHtml);
+    expect(gridToResults(g).kind).toBe('results');
+    expect(rows(g).map((r) => r[4])).toEqual([60.1, 62.3]);
+  });
+
+  it('lets the caption decide only when the grid names no measure', () => {
+    const table = (caption: string) =>
+      htmlTableToGrid(
+        tablesIn(`<table><caption>${caption}</caption><tr><th>Method</th><th>Batch 1</th><th>Batch 8</th></tr><tr><td>Ours</td><td>41.0</td><td>212.5</td></tr></table>`)[0],
+      );
+    expect(gridToResults(table('Decoding speed of each method')).reason).toMatch(/^caption suggests/);
+    expect(gridToResults(table('Each method on two splits')).kind).toBe('results');
+  });
+
+  it('files a lone measure column under the one benchmark the caption names', () => {
+    const [g] = markdownTables('Results on GSM8K:\n\n| Method | Acc. | Params |\n|---|---|---|\n| Ours | 61.2 | 7B |\n| + self-consistency | 66.0 | 7B |\n', parseHtml);
+    expect(rows(g)).toEqual([
+      ['Ours', 'gsm8k', '', 'acc', 61.2, ''],
+      ['+ self-consistency', 'gsm8k', '', 'acc', 66, ''],
+    ]);
   });
 });
