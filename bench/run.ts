@@ -122,4 +122,5 @@ const only = process.argv.slice(2);
 if (!only.length || only.includes('jsdom')) await inJsdom(list);
 if (!only.length || only.includes('chromium')) await inChromium(list);
 if (!only.length || only.includes('sizes')) sizes();
+if (!only.length || only.includes('export')) await import('./export');
 if (!only.length || only.includes('library')) await import('./library');

@@ -469,6 +469,7 @@ test('the library searches, filters, tags several cards and undoes a delete', as
   assert.equal(await options.getByTestId('card-item').first().locator('.card-item-title').textContent(), 'Tiny-LM');
   await options.getByTestId('params-min').fill('');
   await options.getByTestId('params-max').fill('');
+  await waitFor(async () => (await options.getByTestId('card-item').count()) === total, { what: 'the whole list back' });
   // Tag two cards at once, then delete them and undo.
   const checks = options.getByTestId('card-check');
   await checks.nth(0).check();

@@ -83,7 +83,7 @@ async function setup() {
     // The MV2 background page answers once it has loaded.
     const probe = await openExtPage(env, 'popup.html');
     const reply = await waitFor(
-      () => probe.evaluate(() => browser.runtime.sendMessage({ type: 'cards.list' })),
+      () => probe.evaluate(() => browser.runtime.sendMessage({ type: 'cards.recent', limit: 1 })),
       { timeout: STEP, what: 'the background page to answer' },
     );
     assert.equal(reply.ok, true, JSON.stringify(reply));

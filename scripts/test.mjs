@@ -64,6 +64,7 @@ let built = true;
 if (want('build') || want('e2e') || want('firefox')) {
   built = step('build chrome-mv3', 'npx', ['wxt', 'build']) && built;
   built = step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']) && built;
+  built = step('build chrome-mv3-e2e (test-only <all_urls>)', 'npx', ['wxt', 'build', '--mode', 'e2e']) && built;
   if (want('build')) {
     step('zip chrome', 'npx', ['wxt', 'zip']);
     step('zip firefox', 'npx', ['wxt', 'zip', '-b', 'firefox']);
@@ -74,6 +75,7 @@ if (want('build') || want('e2e') || want('firefox')) {
 
 for (const [key, name, script] of [
   ['e2e', 'end-to-end Chromium', 'e2e/chromium.mjs'],
+  ['e2e', 'end-to-end Chromium: screenshot, export, backup', 'e2e/export.mjs'],
   ['firefox', 'end-to-end Firefox ESR', 'e2e/firefox.mjs'],
 ]) {
   if (!want(key)) continue;

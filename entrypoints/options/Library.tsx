@@ -8,22 +8,24 @@ import { CardEditor } from './CardEditor';
 import { CardList } from './CardList';
 import { ComparePane } from './ComparePane';
 import { SettingsPanel } from './SettingsPanel';
+import { ExportPanel } from './ExportPanel';
 
 const PAGE = 100;
 
-type View = { kind: 'card'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' } | { kind: 'none' };
+type View = { kind: 'card'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' } | { kind: 'export' } | { kind: 'none' };
 
 function viewFromHash(): View {
   const p = new URLSearchParams(location.hash.slice(1));
   if (p.get('card')) return { kind: 'card', id: p.get('card')! };
   if (p.get('compare')) return { kind: 'compare', ids: p.get('compare')!.split(',').filter(Boolean) };
   if (p.has('settings')) return { kind: 'settings' };
+  if (p.has('export')) return { kind: 'export' };
   return { kind: 'none' };
 }
 
 function go(view: View) {
   location.hash =
-    view.kind === 'card' ? `card=${encodeURIComponent(view.id)}` : view.kind === 'compare' ? `compare=${view.ids.map(encodeURIComponent).join(',')}` : view.kind === 'settings' ? 'settings' : '';
+    view.kind === 'card' ? `card=${encodeURIComponent(view.id)}` : view.kind === 'compare' ? `compare=${view.ids.map(encodeURIComponent).join(',')}` : view.kind === 'settings' ? 'settings' : view.kind === 'export' ? 'export' : '';
 }
 
 export function Library() {
@@ -105,6 +107,9 @@ export function Library() {
       <aside className="sidebar">
         <header className="bar">
           <strong className="brand">{t('appName')}</strong>
+          <button className="ghost" onClick={() => go(view.kind === 'export' ? { kind: 'none' } : { kind: 'export' })} data-testid="open-export">
+            {t('export')}
+          </button>
           <button className="ghost" onClick={() => go(view.kind === 'settings' ? { kind: 'none' } : { kind: 'settings' })} data-testid="open-settings">
             {t('settings')}
           </button>
@@ -181,6 +186,7 @@ export function Library() {
           </div>
         )}
         {view.kind === 'settings' && <SettingsPanel />}
+        {view.kind === 'export' && <ExportPanel ids={[...checked]} />}
         {view.kind === 'compare' && <ComparePane ids={view.ids} />}
         {view.kind === 'card' && <CardEditor key={view.id} cardId={view.id} onDelete={() => removeChecked([view.id])} />}
         {view.kind === 'none' && <p className="muted pad">{page?.total ? t('pickCard') : t('noCards')}</p>}

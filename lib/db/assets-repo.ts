@@ -1,20 +1,11 @@
 import type { Asset } from '../schema';
 import type { SurveyDb } from './database';
 import { StoreError } from './cards-repo';
+import { sniffImage } from '../util/image-type';
+
+export { sniffImage };
 
 const MAX_BYTES = 15 * 1024 * 1024;
-const SIGNATURES: [string, (b: Uint8Array) => boolean][] = [
-  ['image/png', (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47],
-  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  ['image/gif', (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46],
-  ['image/webp', (b) => b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45],
-];
-
-/** The image type its bytes say it is: a file named .png that is not a PNG is refused. */
-export function sniffImage(bytes: Uint8Array): Asset['mime'] | null {
-  return (SIGNATURES.find(([, test]) => test(bytes))?.[0] as Asset['mime']) ?? null;
-}
-
 export function dataUrlToBytes(dataUrl: string): Uint8Array {
   const m = /^data:[^;,]*;base64,([A-Za-z0-9+/=]*)$/.exec(dataUrl);
   if (!m) throw new StoreError('invalid', 'The image did not arrive as base64 data.');

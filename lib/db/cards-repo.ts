@@ -71,6 +71,17 @@ export class CardsRepo {
 
   private built: LibraryIndex | null = null;
 
+  /** After a bulk write outside this repo (a restore): rebuild the index from the store. */
+  resetIndex(): void {
+    this.indexReady = null;
+    this.built = null;
+  }
+
+  /** Every card id the query matches, in its order (export and select-all). */
+  async ids(q: LibraryQuery): Promise<string[]> {
+    return (await this.index()).query({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER }).items.map((c) => c.id);
+  }
+
   async query(q: LibraryQuery): Promise<LibraryPage> {
     if (this.built) return this.built.query(q);
     // Start the build after this answer is on its way, not in front of it.

@@ -1,7 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Annotation, Asset, Capture, Card } from '../schema';
 import { LATEST_VERSION } from '../db/schema-versions';
-import { sniffImage } from '../db/assets-repo';
+import { sniffImage } from '../util/image-type';
 
 /**
  * The backup of a whole library.
@@ -46,17 +46,18 @@ const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', '
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export interface BackupOptions {
-  /** Written as exportedAt and as the zip entries' time. */
-  now: Date;
+  /** Written as exportedAt and as the zip entries' time; now by default. */
+  now?: Date;
   /** 'zip' (default): backup.json + assets/; 'json': one JSON text with base64 images. */
   as?: 'zip' | 'json';
 }
 
 export function makeBackup(data: BackupData, opts: BackupOptions & { as: 'json' }): string;
-export function makeBackup(data: BackupData, opts: BackupOptions & { as?: 'zip' }): Uint8Array;
-export function makeBackup(data: BackupData, opts: BackupOptions): Uint8Array | string;
-/** Everything sorted by id, so the same library gives the same file. */
-export function makeBackup(data: BackupData, opts: BackupOptions): Uint8Array | string {
+export function makeBackup(data: BackupData, opts?: BackupOptions & { as?: 'zip' }): Uint8Array;
+export function makeBackup(data: BackupData, opts?: BackupOptions): Uint8Array | string;
+/** Everything sorted by id, so the same library and date give the same file. */
+export function makeBackup(data: BackupData, opts: BackupOptions = {}): Uint8Array | string {
+  const now = opts.now ?? new Date();
   const assets = byId(data.assets);
   const width = Math.max(4, String(assets.length).length);
   const files: Zippable = {};
@@ -72,7 +73,7 @@ export function makeBackup(data: BackupData, opts: BackupOptions): Uint8Array | 
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       schemaVersion: LATEST_VERSION,
-      exportedAt: opts.now.toISOString(),
+      exportedAt: now.toISOString(),
       cards: byId(data.cards),
       captures: byId(data.captures),
       annotations: byId(data.annotations),
@@ -82,5 +83,5 @@ export function makeBackup(data: BackupData, opts: BackupOptions): Uint8Array | 
     1,
   );
   if (opts.as === 'json') return json;
-  return zipSync({ [BACKUP_JSON]: [strToU8(json), { level: 6 }], ...files }, { mtime: opts.now });
+  return zipSync({ [BACKUP_JSON]: [strToU8(json), { level: 6 }], ...files }, { mtime: now });
 }

@@ -28,6 +28,41 @@ export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** Benchmark columns per overview table: wider tables wrap or scroll off screen in every editor. */
+export const OVERVIEW_COLUMNS = 8;
+
+/**
+ * The overview: one row per card with results, one column per benchmark × setting. GFM has no merged
+ * header cells, so a benchmark spanning several settings is flattened to one column per setting,
+ * labelled "MMLU · 5-shot"; many columns are split into several tables, each repeating the model column.
+ */
+export function overviewTables(cards: Card[], lang: TemplateLang): string {
+  const m = buildCompareMatrix(cards);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const total = new Map<string, number>();
+  for (const r of m.rows) total.set(r.label, (total.get(r.label) ?? 0) + 1);
+  // Two cards of the same name would make two identical rows: add each one's hub id or model, else a number.
+  const nth = new Map<string, number>();
+  const rows = m.rows.map((r) => {
+    if (total.get(r.label)! < 2) return r;
+    nth.set(r.label, (nth.get(r.label) ?? 0) + 1);
+    const c = byId.get(r.cardId)!;
+    const extra = [c.identity.modelIds[0], c.fields.model.value.trim()].find((x) => x && x !== r.label) ?? `#${nth.get(r.label)}`;
+    return { ...r, label: `${r.label} (${extra})` };
+  });
+  const tables: string[] = [];
+  for (let i = 0; i < m.columns.length; i += OVERVIEW_COLUMNS) {
+    const part = {
+      ...m,
+      columns: m.columns.slice(i, i + OVERVIEW_COLUMNS),
+      // Only the models with a number in these columns: the later tables hold the rarer benchmarks.
+      rows: rows.map((r) => ({ ...r, cells: r.cells.slice(i, i + OVERVIEW_COLUMNS) })).filter((r) => r.cells.some(Boolean)),
+    };
+    tables.push(matrixToMarkdown(part, lang).trimEnd());
+  }
+  return tables.join('\n\n');
+}
+
 /**
  * The whole survey as one markdown document: title and date, a table of contents, an overview table of
  * the models' benchmark results, then one H2 section per card in the users' template.
@@ -51,11 +86,7 @@ export function surveyDocument(cards: Card[], opts: SurveyDocumentOptions): stri
   const toc = [`- [${escapeHeading(L.overview)}](#${overviewSlug})`, ...titles.map((t) => `- [${escapeHeading(t)}](#${slugger.slug(t)})`)];
   out.push(`## ${escapeHeading(L.toc)}`, toc.join('\n'));
 
-  // One header row: GFM has no merged cells, so a benchmark spanning several settings is flattened to one
-  // column per benchmark × setting, labelled "MMLU · 5-shot".
-  const matrix = buildCompareMatrix(cards);
-  const table = matrix.columns.length ? matrixToMarkdown(matrix, opts.lang).trimEnd() : L.noResults;
-  out.push(`## ${escapeHeading(L.overview)}`, table);
+  out.push(`## ${escapeHeading(L.overview)}`, overviewTables(cards, opts.lang) || L.noResults);
 
   cards.forEach((card, i) => {
     const md = cardToMarkdown({ ...card, title: titles[i] }, { lang: opts.lang, imagePath: opts.imagePath, headingLevel: 2 });

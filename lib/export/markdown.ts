@@ -17,7 +17,12 @@ function escapeCell(s: string): string {
  * anchor is the slug of the title itself.
  */
 export function escapeHeading(s: string): string {
-  return escapeText(s.replace(/\s+/g, ' ').trim()).replace(/[\\`*_[\]~#$|]/g, (c) => `\\${c}`);
+  return (
+    escapeText(s.replace(/\s+/g, ' ').trim())
+      .replace(/[\\`*_[\]~#$|]/g, (c) => `\\${c}`)
+      // "\](" still reads as the end of a link to some parsers (marked): the parenthesis is escaped too.
+      .replace(/\\\]\(/g, '\\]\\(')
+  );
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -93,9 +98,27 @@ export function benchmarkTable(results: BenchmarkResult[], lang: TemplateLang): 
   return lines.join('\n');
 }
 
+const WEB_SCHEME = /^(https?|mailto)$/i;
+
+/**
+ * Values keep their inline markdown, but a link or image whose target has another scheme (javascript:,
+ * data:, file:) loses its syntax: the `]` before the target is escaped, so no renderer makes it a link.
+ * Relative targets have no scheme and are kept.
+ */
+export function neutraliseLinks(text: string): string {
+  return text
+    // An odd run of backslashes before `]` already escapes it; doubling would undo that.
+    .replace(/(\\*)\](\(\s*<?([a-z][a-z0-9+.-]*):)/gi, (m, bs: string, rest: string, scheme: string) =>
+      bs.length % 2 || WEB_SCHEME.test(scheme) ? m : `${bs}\\]${rest}`,
+    )
+    .replace(/^( {0,3}\[[^\]\n]*)\]:(\s*<?([a-z][a-z0-9+.-]*):)/gim, (m, head: string, rest: string, scheme: string) =>
+      WEB_SCHEME.test(scheme) ? m : `${head}\\]:${rest}`,
+    );
+}
+
 /** A text field: one line stays on the label's line, longer text starts below it. */
 function fieldLine(label: string, value: string): string {
-  const v = escapeText(value.trim().replace(/\r\n?/g, '\n'));
+  const v = neutraliseLinks(escapeText(value.trim().replace(/\r\n?/g, '\n')));
   if (!v) return `${label}:`;
   return v.includes('\n') ? `${label}:\n\n${escapeBlocks(v)}` : `${label}: ${v}`;
 }
@@ -130,7 +153,7 @@ export function cardToMarkdown(card: Card, opts: MarkdownOptions = {}): string {
   out.push([fieldLine(L.evaluation, f.evaluation.value), table].filter(Boolean).join('\n\n'));
   const images = card.images.map((img) => {
     // Alt text on one line without brackets or backslashes, which would end or break the image syntax.
-    const alt = escapeText(img.caption.replace(/\s+/g, ' ').trim()).replace(/[[\]\\]/g, '');
+    const alt = escapeText(img.caption).replace(/[[\]\\]/g, '').replace(/\s+/g, ' ').trim();
     const path = imagePath(img.assetId, img.caption);
     return path ? `![${alt}](${path})` : L.missingImage.replace('{caption}', alt || escapeHeading(img.assetId));
   });

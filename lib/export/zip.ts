@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Card } from '../schema';
-import { sniffImage } from '../db/assets-repo';
+import { sniffImage } from '../util/image-type';
 import { sectionTitle, surveyDocument, type SurveyDocumentOptions } from './document';
 
 export interface ZipImage {
@@ -52,7 +52,9 @@ async function planImages(cards: Card[], assets: Map<string, ZipImage>): Promise
     const mime = sniffImage(bytes[i]);
     if (!mime) return;
     n++;
-    const slug = fileSlug(o.caption) || fileSlug(sectionTitle(o.card)) || 'image';
+    // A caption that is a file name ("photo.png") loses its extension: the bytes give the real one.
+    const caption = o.caption.replace(/\.(png|jpe?g|gif|webp)$/i, '');
+    const slug = fileSlug(caption) || fileSlug(sectionTitle(o.card)) || 'image';
     const name = `image/${String(n).padStart(width, '0')}-${slug}.${EXTENSIONS[mime]}`;
     names.set(o.id, name);
     // Images are already compressed: stored as is, which is also what keeps a 200-image zip fast.

@@ -11,9 +11,9 @@ import type { ParsedBackup } from './restore';
  *   restoring the same backup twice finds everything unchanged and writes nothing).
  * - updated (cards): the backup's card is a later state of the local one — a higher revision and an
  *   updatedAt that is not earlier. Revisions are bumped on every write, so the local card is the older one.
- * - conflicting: anything else that differs. For a card: the local copy moved on since the backup (its
- *   revision is as high or higher: restoring would undo that work) or the two disagree (same revision with
- *   different content, or a higher revision but an earlier updatedAt: both sides were edited). Captures and
+ * - conflicting: anything else that differs. For a card: the local copy moved on since the backup (a higher
+ *   revision, not older: restoring would undo that work), or the two diverged (the same revision with other
+ *   content, or a revision and an updatedAt that disagree: both sides were edited). Captures and
  *   annotations have no revision, so any difference is a conflict. The user chooses once for all conflicts.
  * - Assets are immutable images with random ids: one already in the store is unchanged.
  */
@@ -66,7 +66,8 @@ function planCard(backup: Card, local: Card | undefined): PlanItem<Card> {
   if (backup.revision > local.revision && time(backup.updatedAt) >= time(local.updatedAt)) {
     return { id: backup.id, status: 'updated', backup, local };
   }
-  const localNewer = local.revision >= backup.revision && time(local.updatedAt) >= time(backup.updatedAt);
+  // The same revision with other content: two writes each made that revision from the one before.
+  const localNewer = local.revision > backup.revision && time(local.updatedAt) >= time(backup.updatedAt);
   return { id: backup.id, status: 'conflicting', backup, local, reason: localNewer ? 'local-newer' : 'diverged' };
 }
 

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync, type UnzipFileInfo } from 'fflate';
 import { Annotation, Asset, Capture, Card, Timestamp } from '../schema';
 import { z } from '../schema/zod';
 import { LATEST_VERSION } from '../db/schema-versions';
-import { sniffImage } from '../db/assets-repo';
+import { sniffImage } from '../util/image-type';
 import { BACKUP_FORMAT, BACKUP_JSON, BACKUP_VERSION, type BackupAsset } from '../export/backup';
 
 export { planRestore, applyPlan, type RestorePlan, type RestoreWrites, type PlanItem, type RestoreStatus } from './plan';
@@ -41,7 +41,7 @@ export interface ParseOptions {
   maxBytes: number;
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
 
 /** The size check alone, for the UI to call with File.size before reading the file at all. */
 export function checkBackupSize(bytes: number, maxBytes: number): void {
@@ -98,7 +98,8 @@ function validate(json: unknown): BackupFile {
     throw new BackupError(
       'wrong-shape',
       `This JSON is not a backup of LLM Survey Cards: it has no "format": "${BACKUP_FORMAT}"` +
-        (keys.length ? ` (its fields are ${keys.map((k) => `"${k}"`).join(', ')}).` : '.'),
+        (keys.length ? ` (its fields are ${keys.map((k) => `"${k}"`).join(', ')}).` : '.') +
+        ' Nothing was changed.',
     );
   }
   // The version decides before the shape: a newer backup may well have another shape, and the useful

@@ -67,6 +67,12 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<ProtocolMap[Re
     }
     case 'cards.getMany':
       return repo.getMany(req.ids);
+    case 'cards.ids':
+      return repo.ids(req.query);
+    case 'library.reindex':
+      repo.resetIndex();
+      deps.notifyChanged([]);
+      return { ok: true as const };
     case 'cards.update': {
       const card = await repo.update(req.card, req.baseRevision, deps.now());
       deps.notifyChanged([card.id]);

@@ -34,7 +34,9 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cards.query'), query: LibraryQuerySchema }),
   z.object({ type: z.literal('cards.recent'), limit: z.number().int().min(1).max(200) }),
   z.object({ type: z.literal('cards.get'), id: z.string().min(1) }),
-  z.object({ type: z.literal('cards.getMany'), ids: z.array(z.string().min(1)).max(500) }),
+  z.object({ type: z.literal('cards.getMany'), ids: z.array(z.string().min(1)).max(10_000) }),
+  z.object({ type: z.literal('cards.ids'), query: LibraryQuerySchema }),
+  z.object({ type: z.literal('library.reindex') }),
   z.object({ type: z.literal('cards.update'), card: Card, baseRevision: z.number().int().nonnegative() }),
   z.object({
     type: z.literal('cards.detach'),
@@ -84,6 +86,8 @@ export interface ProtocolMap {
   'cards.recent': CardSummary[];
   'cards.get': { card: Card; captures: Capture[] };
   'cards.getMany': Card[];
+  'cards.ids': string[];
+  'library.reindex': { ok: true };
   'cards.update': Card;
   'cards.detach': Card;
   'cards.deleteMany': { deleted: Card[] };
