@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ARTIFACTS, assert, runAll, SkipSuite, test, waitFor } from './harness.mjs';
-import { BROKEN_PAGE, own, shared } from './pages.mjs';
+import { BROKEN_PAGE, own, shared, readStoreInContext } from './pages.mjs';
 
 const EXT = resolve(import.meta.dirname, '../.output/chrome-mv3');
 const CHROMIUM = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
@@ -78,26 +78,7 @@ async function teardown(env) {
   rmSync(env.profile, { recursive: true, force: true });
 }
 
-/** Reads our IndexedDB from the service worker with the raw API, as a check independent of our code. */
-function readStore(sw) {
-  return sw.evaluate(
-    () =>
-      new Promise((res, rej) => {
-        const open = indexedDB.open('llm-survey-cards');
-        open.onerror = () => rej(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['cards', 'captures'], 'readonly');
-          const cards = tx.objectStore('cards').getAll();
-          const captures = tx.objectStore('captures').getAll();
-          tx.oncomplete = () => {
-            res({ version: db.version, cards: cards.result, captures: captures.result });
-            db.close();
-          };
-        };
-      }),
-  );
-}
+const readStore = (sw) => sw.evaluate(readStoreInContext);
 
 async function openPage(env, url) {
   const page = await env.context.newPage();

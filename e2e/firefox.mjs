@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { ARTIFACTS, assert, runAll, SkipSuite, test, waitFor } from './harness.mjs';
-import { own, shared } from './pages.mjs';
+import { own, shared, readStoreInContext } from './pages.mjs';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const EXT = resolve(import.meta.dirname, '../.output/firefox-mv2');
@@ -208,27 +208,7 @@ async function waitForOrError(page, sel, doing) {
   if (error) throw new Error(`${doing} failed in Firefox: ${await error.evaluate((el) => el.textContent)}`);
 }
 
-/** Reads our IndexedDB with the raw API from an extension page (the MV2 background page's origin), independently of our code. */
-function readStore(page) {
-  return page.evaluate(
-    () =>
-      new Promise((res, rej) => {
-        const open = indexedDB.open('llm-survey-cards');
-        open.onerror = () => rej(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['cards', 'captures'], 'readonly');
-          const cards = tx.objectStore('cards').getAll();
-          const captures = tx.objectStore('captures').getAll();
-          tx.oncomplete = () => {
-            res({ version: db.version, cards: cards.result, captures: captures.result });
-            db.close();
-          };
-          tx.onerror = () => rej(tx.error);
-        };
-      }),
-  );
-}
+const readStore = (page) => page.evaluate(readStoreInContext);
 
 test('capture the arXiv abs page from the popup into a new card', async (env) => {
   const page = await newPage(env);

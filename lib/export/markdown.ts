@@ -62,6 +62,22 @@ function mdUrl(url: string): string {
   return /^https?:\/\//i.test(url) ? url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : '';
 }
 
+/**
+ * 模型地址 is the model's own hub pages: a card also collects links to its base model and to the models it
+ * is compared with, which stay in the card but not on this line.
+ */
+export function ownModelLinks(card: Card): { url: string }[] {
+  const ids = new Set(card.identity.modelIds);
+  if (!ids.size) return card.links.model;
+  const own = card.links.model.filter((l) => {
+    const u = new URL(l.url);
+    const parts = u.pathname.split('/').filter(Boolean);
+    const id = (u.hostname.endsWith('modelscope.cn') ? parts.slice(1, 3) : parts.slice(0, 2)).join('/').toLowerCase();
+    return ids.has(decodeURIComponent(id));
+  });
+  return own.length ? own : card.links.model;
+}
+
 function linkList(links: { url: string }[]): string {
   return links.map((l) => mdUrl(l.url)).filter(Boolean).join(' ');
 }
@@ -144,7 +160,7 @@ export function cardToMarkdown(card: Card, opts: MarkdownOptions = {}): string {
   out.push(fieldLine(L.paperUrl, linkList(card.links.paper.slice(0, 1))));
   out.push(fieldLine(L.codeUrl, linkList(card.links.code)));
   out.push(fieldLine(L.summary, f.summary.value));
-  out.push(fieldLine(L.modelUrl, linkList(card.links.model)));
+  out.push(fieldLine(L.modelUrl, linkList(ownModelLinks(card))));
   const datasets = card.datasets.map((d, i) => `${i + 1}. ${escapeText(d.name.replace(/\s+/g, ' ').trim())}${d.url && mdUrl(d.url) ? ` (${mdUrl(d.url)})` : ''}`);
   out.push(datasets.length ? `${L.datasets}:\n\n${datasets.join('\n')}` : `${L.datasets}:`);
   out.push(fieldLine(L.architecture, f.architecture.value));
