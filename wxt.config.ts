@@ -17,12 +17,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     // The e2e build (wxt build --mode e2e) adds <all_urls>: a test cannot click the toolbar button, which
     // is what grants activeTab for tabs.captureVisibleTab. The shipped build never has it.
     host_permissions: mode === 'e2e' ? [...SERVED_HOSTS, '<all_urls>'] : SERVED_HOSTS,
+    // Asked for only when the user sets a translation endpoint, and only for that origin.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'] }),
     commands: {
       'capture-region': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdRegion__' },
+      'send-selection': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_cmdSelection__' },
     },
     action: { default_title: '__MSG_actionTitle__' },
     // Both builds carry the Gecko settings, so the Chrome build also passes web-ext lint (Chrome ignores the key).

@@ -123,4 +123,5 @@ if (!only.length || only.includes('jsdom')) await inJsdom(list);
 if (!only.length || only.includes('chromium')) await inChromium(list);
 if (!only.length || only.includes('sizes')) sizes();
 if (!only.length || only.includes('export')) await import('./export');
+if (!only.length || only.includes('content')) await import('./content');
 if (!only.length || only.includes('library')) await import('./library');

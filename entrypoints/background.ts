@@ -1,6 +1,10 @@
 import { openSurveyDb } from '@/lib/db/database';
 import { CardsRepo } from '@/lib/db/cards-repo';
 import { AssetsRepo } from '@/lib/db/assets-repo';
+import { AnnotationsRepo } from '@/lib/db/annotations-repo';
+import { translate } from '@/lib/translate';
+import { loadTranslationSettings } from '@/lib/translate/settings';
+import { translateErrorText } from '@/lib/translate/strings';
 import { handleMessage, UserFacingError } from '@/lib/messaging/handler';
 import { ExtractorReply, type CardsChanged } from '@/lib/messaging/protocol';
 import { fetchAllowed } from '@/lib/net/allowed-fetch';
@@ -70,12 +74,42 @@ function onShortcut(listener: (command: string, tab?: Browser.tabs.Tab) => void)
   }
 }
 
+const MENU_FIELDS = ['summary', 'architecture', 'training', 'evaluation', 'showcase', 'notes'] as const;
+const MENU_LABELS: Record<(typeof MENU_FIELDS)[number], string> = {
+  summary: '论文简介 · Summary',
+  architecture: '算法结构 · Architecture',
+  training: '训练方法 · Training',
+  evaluation: '评估报告 · Evaluation',
+  showcase: '效果展示 · Showcase',
+  notes: '笔记 · Notes',
+};
+const GrabbedSelection = z
+  .object({
+    url: z.string().url(),
+    title: z.string(),
+    quote: z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
+    position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+    translation: z.string(),
+  })
+  .nullable();
+
 export default defineBackground(() => {
   const db = openSurveyDb();
   const repo = new CardsRepo(db);
   const deps = {
     repo,
     assets: new AssetsRepo(db),
+    annotations: new AnnotationsRepo(db),
+    // The endpoint is called from here: the key stays in the background, never in a page.
+    async translate(text: string, target: 'zh' | 'en') {
+      const settings = await loadTranslationSettings(browser.storage.local);
+      try {
+        const r = await translate(text, { target, settings, deps: { builtin: null, fetch: (u, i) => fetch(u, i) } });
+        return { text: r.text, via: r.via };
+      } catch (e) {
+        throw new UserFacingError('translate-failed', translateErrorText('en', e as never));
+      }
+    },
     extractInTab,
     fetchAllowed: (url: string) => fetchAllowed(url),
     screenshotRegion,
@@ -88,8 +122,38 @@ export default defineBackground(() => {
     },
   };
 
-  // The shortcut: a region of the current tab into the card used last.
+  /** The selection of any tab (activeTab is granted by the menu click or the shortcut) into a field of the last card. */
+  async function sendSelection(tabId: number, field: (typeof MENU_FIELDS)[number]): Promise<void> {
+    const { lastCardId } = await browser.storage.local.get('lastCardId');
+    const badge = (text: string) => browser.action.setBadgeText({ tabId, text }).catch(() => {});
+    if (typeof lastCardId !== 'string') return void badge('?');
+    const results = await browser.scripting.executeScript({ target: { tabId }, files: ['/grab-selection.js'] }).catch(() => null);
+    const grabbed = GrabbedSelection.safeParse(results?.[0]?.result);
+    if (!grabbed.success || !grabbed.data) return void badge('!');
+    const g = grabbed.data;
+    const reply = await handleMessage(
+      { type: 'annotations.add', annotation: { url: g.url, quote: g.quote, position: g.position, cardId: lastCardId, field, pageTitle: g.title } },
+      deps,
+    );
+    await badge(reply.ok ? '✓' : '!');
+  }
+
+  try {
+    browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: 'lsc-send', title: 'LLM Survey Cards', contexts: ['selection'] });
+      for (const f of MENU_FIELDS) browser.contextMenus.create({ id: `lsc-send-${f}`, parentId: 'lsc-send', title: MENU_LABELS[f], contexts: ['selection'] });
+    });
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      const field = MENU_FIELDS.find((f) => info.menuItemId === `lsc-send-${f}`);
+      if (field && tab?.id != null) sendSelection(tab.id, field);
+    });
+  } catch {
+    /* no context menus here (WXT's test browser) */
+  }
+
+  // The shortcuts: a region of the current tab into the card used last, and the selection to its notes.
   onShortcut(async (command, tab) => {
+    if (command === 'send-selection' && tab?.id != null) return sendSelection(tab.id, 'notes');
     if (command !== 'capture-region' || tab?.id == null) return;
     const { lastCardId } = await browser.storage.local.get('lastCardId');
     if (typeof lastCardId !== 'string') return;

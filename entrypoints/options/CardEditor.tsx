@@ -11,6 +11,8 @@ import { RemoteError, send } from '@/lib/messaging/client';
 import { LINK_KINDS, TEXT_FIELDS, type Capture, type Card, type LinkKind, type SourceRef, type TextFieldName } from '@/lib/schema';
 import { BenchmarkGrid } from './BenchmarkGrid';
 import { ShowcaseImages } from './ShowcaseImages';
+import { CardAnnotations } from './CardAnnotations';
+import { FieldTranslation } from './FieldTranslation';
 
 const FIELD_LABEL: Record<TextFieldName, MessageKey> = {
   model: 'fieldModel',
@@ -219,9 +221,12 @@ export function CardEditor({ cardId, onDelete }: { cardId: string; onDelete: () 
               <div className="field-head">
                 <label htmlFor={`field-${f}`}>{t(FIELD_LABEL[f])}</label>
                 {!SINGLE_LINE.includes(f) && form.fields[f] && (
-                  <button className="link small" type="button" onClick={() => togglePreview(f)} data-testid={`preview-${f}`}>
-                    {previewing.has(f) ? t('editText') : t('preview')}
-                  </button>
+                  <span className="field-tools">
+                    <FieldTranslation key={form.fields[f].length} text={form.fields[f]} onUse={(v) => setField(f, v)} />
+                    <button className="link small" type="button" onClick={() => togglePreview(f)} data-testid={`preview-${f}`}>
+                      {previewing.has(f) ? t('editText') : t('preview')}
+                    </button>
+                  </span>
                 )}
               </div>
               {SINGLE_LINE.includes(f) ? (
@@ -303,6 +308,7 @@ export function CardEditor({ cardId, onDelete }: { cardId: string; onDelete: () 
             <label htmlFor="notes">{t('notes')}</label>
             <textarea id="notes" rows={3} value={form.notes} onChange={(e) => set({ notes: e.target.value })} data-testid="notes" />
           </div>
+          <CardAnnotations cardId={cardId} revision={base.revision} />
           <section className="field" data-testid="captures">
             <span className="label">{t('captures')}</span>
             {captures.map((c) => (

@@ -1,4 +1,5 @@
 import { useSettings } from '@/components/settings-context';
+import { TranslationSettingsForm } from './TranslationSettingsForm';
 
 export function SettingsPanel() {
   const { t, settings, update } = useSettings();
@@ -33,6 +34,7 @@ export function SettingsPanel() {
         />
         <span>{t('keepTranslation')}</span>
       </label>
+      <TranslationSettingsForm />
     </section>
   );
 }

@@ -71,6 +71,11 @@ export class CardsRepo {
 
   private built: LibraryIndex | null = null;
 
+  /** A card written elsewhere (a quote sent to a field): bring the index up to date. */
+  async refreshed(card: Card): Promise<void> {
+    await this.indexed([card]);
+  }
+
   /** After a bulk write outside this repo (a restore): rebuild the index from the store. */
   resetIndex(): void {
     this.indexReady = null;

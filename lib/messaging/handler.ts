@@ -1,6 +1,7 @@
 import { Capture, type Card } from '../schema';
 import { CardsRepo, StoreError } from '../db/cards-repo';
 import type { AssetsRepo } from '../db/assets-repo';
+import type { AnnotationsRepo } from '../db/annotations-repo';
 import type { FetchResult } from '../extract/types';
 import { Request, type ErrorCode, type ProtocolMap, type Reply } from './protocol';
 
@@ -18,6 +19,9 @@ export class UserFacingError extends Error {
 export interface HandlerDeps {
   repo: CardsRepo;
   assets: AssetsRepo;
+  annotations: AnnotationsRepo;
+  /** Translates through the endpoint the user configured (the background holds the key). */
+  translate(text: string, target: 'zh' | 'en'): Promise<{ text: string; via: 'builtin' | 'endpoint' }>;
   /** Runs the extractor in a tab and returns what it reported (validated here). */
   extractInTab(tabId: number): Promise<unknown>;
   fetchAllowed(url: string): Promise<FetchResult>;
@@ -104,6 +108,31 @@ async function dispatch(req: Request, deps: HandlerDeps): Promise<ProtocolMap[Re
       return { assetId: await deps.assets.add({ id: deps.newId(), cardId: req.cardId, dataUrl: req.dataUrl, caption: req.caption }, deps.now()) };
     case 'assets.get':
       return deps.assets.get(req.ids);
+    case 'annotations.add': {
+      const { annotation, card } = await deps.annotations.add(
+        { ...req.annotation, id: deps.newId(), createdAt: deps.now().toISOString(), orphan: false },
+        req.annotation.pageTitle,
+        req.translation,
+        deps.now(),
+      );
+      if (card) {
+        await repo.refreshed(card);
+        deps.notifyChanged([card.id]);
+      }
+      return { annotation, card };
+    }
+    case 'annotations.forUrl':
+      return deps.annotations.forUrl(req.url);
+    case 'annotations.forCard':
+      return deps.annotations.forCard(req.cardId);
+    case 'annotations.orphans':
+      await deps.annotations.setOrphans(req.url, req.ids);
+      return { ok: true as const };
+    case 'annotations.delete':
+      await deps.annotations.remove(req.id);
+      return { ok: true as const };
+    case 'translate.text':
+      return deps.translate(req.text, req.target);
     case 'shot.region': {
       await repo.get(req.cardId); // a card that is gone is said before the user drags anything
       const shot = await deps.screenshotRegion(req.tabId);

@@ -1,5 +1,5 @@
 import { z } from '../schema/zod';
-import { Capture, Card, Site } from '../schema';
+import { Annotation, Capture, Card, Site } from '../schema';
 import type { Proposal } from '../cards/identity';
 import type { CardSummary, LibraryPage } from '../db/library-index';
 
@@ -61,6 +61,16 @@ export const Request = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('assets.get'), ids: z.array(z.string().min(1)).max(500) }),
   z.object({
+    type: z.literal('annotations.add'),
+    annotation: Annotation.omit({ id: true, createdAt: true, orphan: true }),
+    translation: z.string().max(100_000).optional(),
+  }),
+  z.object({ type: z.literal('annotations.forUrl'), url: z.string().url() }),
+  z.object({ type: z.literal('annotations.forCard'), cardId: z.string().min(1) }),
+  z.object({ type: z.literal('annotations.orphans'), url: z.string().url(), ids: z.array(z.string()).max(10_000) }),
+  z.object({ type: z.literal('annotations.delete'), id: z.string().min(1) }),
+  z.object({ type: z.literal('translate.text'), text: z.string().min(1).max(50_000), target: z.enum(['zh', 'en']) }),
+  z.object({
     type: z.literal('shot.region'),
     tabId: z.number().int().nonnegative(),
     cardId: z.string().min(1),
@@ -96,10 +106,16 @@ export interface ProtocolMap {
   'net.fetch': { ok: boolean; status: number; text: string; error?: string };
   'assets.add': { assetId: string };
   'assets.get': { id: string; dataUrl: string; caption: string; mime: string }[];
+  'annotations.add': { annotation: Annotation; card?: Card };
+  'annotations.forUrl': Annotation[];
+  'annotations.forCard': Annotation[];
+  'annotations.orphans': { ok: true };
+  'annotations.delete': { ok: true };
+  'translate.text': { text: string; via: 'builtin' | 'endpoint' };
   'shot.region': { cancelled: true } | { cancelled: false; card: Card; assetId: string };
 }
 
-export const ERROR_CODES = ['bad-request', 'not-found', 'conflict', 'quota', 'capture-failed', 'forbidden', 'internal'] as const;
+export const ERROR_CODES = ['bad-request', 'not-found', 'conflict', 'quota', 'capture-failed', 'forbidden', 'translate-failed', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };

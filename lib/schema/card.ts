@@ -101,7 +101,9 @@ export const Annotation = z.object({
   position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
   note: z.string().default(''),
   cardId: z.string().optional(),
-  field: TextFieldName.optional(),
+  /** The card field the quote was sent to ('notes' for the card's notes); none for a plain highlight. */
+  field: z.union([TextFieldName, z.literal('notes')]).optional(),
+  pageTitle: z.string().default(''),
   orphan: z.boolean().default(false),
   createdAt: Timestamp,
 });

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openSurveyDb, type SurveyDb } from '../../lib/db/database';
 import { CardsRepo } from '../../lib/db/cards-repo';
 import { AssetsRepo } from '../../lib/db/assets-repo';
+import { AnnotationsRepo } from '../../lib/db/annotations-repo';
 import { handleMessage, UserFacingError, type HandlerDeps } from '../../lib/messaging/handler';
 import type { Card } from '../../lib/schema';
 import { FIXED_NOW } from '../helpers';
@@ -24,6 +25,8 @@ beforeEach(async () => {
   deps = {
     repo: new CardsRepo(db),
     assets: new AssetsRepo(db),
+    annotations: new AnnotationsRepo(db),
+    translate: async (text, target) => ({ text: `[${target}] ${text}`, via: 'endpoint' as const }),
     extractInTab: async () => sampleCapture(),
     fetchAllowed: async () => ({ ok: true, status: 200, text: '' }),
     screenshotRegion: async () => ({ bytes: new Uint8Array(readFileSync(resolve(process.cwd(), 'public/icon/16.png'))), pageUrl: 'https://arxiv.org/abs/2401.00001' }),
@@ -145,5 +148,26 @@ describe('background message handler', () => {
     expect(await snapshot()).toEqual(before);
     const gone = await handleMessage({ type: 'shot.region', tabId: 1, cardId: 'nope' }, deps);
     expect(gone).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('a quote sent to a field lands there as a blockquote with its source, and the annotation is kept', async () => {
+    const { card } = await ok<{ card: Card }>(handleMessage({ type: 'capture.save', capture: sampleCapture(), target: { kind: 'new' } }, deps));
+    const res = await ok<{ annotation: { id: string }; card: Card }>(
+      handleMessage(
+        {
+          type: 'annotations.add',
+          annotation: { url: 'https://arxiv.org/abs/2401.00001', quote: { exact: 'We pre-train on 2T tokens.', prefix: 'Training. ', suffix: ' Then' }, position: { start: 10, end: 36 }, cardId: card.id, field: 'training', pageTitle: 'Tiny-LM' },
+          translation: '我们在 2T 词元上预训练。',
+        },
+        deps,
+      ),
+    );
+    expect(res.card.fields.training.value).toBe('> We pre-train on 2T tokens.\n>\n> 我们在 2T 词元上预训练。\n>\n> — [Tiny-LM](https://arxiv.org/abs/2401.00001)');
+    expect(res.card.fields.training.sources.at(-1)).toMatchObject({ kind: 'annotation', id: res.annotation.id });
+    expect((await handleMessage({ type: 'annotations.forUrl', url: 'https://arxiv.org/abs/2401.00001' }, deps)).ok).toBe(true);
+    await handleMessage({ type: 'annotations.orphans', url: 'https://arxiv.org/abs/2401.00001', ids: [res.annotation.id] }, deps);
+    expect((await db.annotations.get(res.annotation.id))?.orphan).toBe(true);
+    // A highlight without a card is kept too; orphans are never deleted.
+    expect((await db.annotations.count())).toBe(1);
   });
 });
