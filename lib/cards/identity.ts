@@ -12,17 +12,18 @@ export function modelNameKey(id: string): string {
   return name.trim().toLowerCase();
 }
 
-/** Hub model ids a capture points at: its own, and the model links an article or paper gives. */
+/** The hub repository a model link points at ("org/name", lower-cased), or '' for any other link. */
+export function modelKeyOfUrl(url: string): string {
+  if (classifyLink(url) !== 'model') return '';
+  const u = new URL(url);
+  const parts = u.pathname.split('/').filter(Boolean);
+  const id = (u.hostname.endsWith('modelscope.cn') ? parts.slice(1, 3) : parts.slice(0, 2)).join('/');
+  return id.includes('/') ? modelKey(decodeURIComponent(id)) : '';
+}
+
+/** Hub model ids a capture points at: the model links an article or paper gives. */
 export function linkedModelIds(c: Capture): string[] {
-  const ids = new Set<string>();
-  for (const l of c.links.model) {
-    if (classifyLink(l.url) !== 'model') continue;
-    const u = new URL(l.url);
-    const parts = u.pathname.split('/').filter(Boolean);
-    const id = u.hostname.endsWith('modelscope.cn') ? parts.slice(1, 3).join('/') : parts.slice(0, 2).join('/');
-    if (id.includes('/')) ids.add(modelKey(decodeURIComponent(id)));
-  }
-  return [...ids];
+  return [...new Set(c.links.model.map((l) => modelKeyOfUrl(l.url)).filter(Boolean))];
 }
 
 export interface Proposal {

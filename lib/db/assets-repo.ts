@@ -2,6 +2,7 @@ import type { Asset } from '../schema';
 import type { SurveyDb } from './database';
 import { StoreError } from './cards-repo';
 import { sniffImage } from '../util/image-type';
+import { bytesToBase64 } from '../util/base64';
 
 export { sniffImage };
 
@@ -17,9 +18,7 @@ export function dataUrlToBytes(dataUrl: string): Uint8Array {
 }
 
 export function bytesToDataUrl(bytes: Uint8Array, mime: string): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${mime};base64,${btoa(bin)}`;
+  return `data:${mime};base64,${bytesToBase64(bytes)}`;
 }
 
 /** Images for 效果展示, stored as blobs beside the cards. */

@@ -1,4 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { bytesToBase64 } from '../util/base64';
 import type { Annotation, Asset, Capture, Card } from '../schema';
 import { LATEST_VERSION } from '../db/schema-versions';
 import { sniffImage } from '../util/image-type';
@@ -36,11 +37,6 @@ export async function withBytes(assets: Asset[]): Promise<BackupAsset[]> {
   );
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif' };
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

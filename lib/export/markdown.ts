@@ -1,4 +1,5 @@
 import type { BenchmarkResult, Card } from '../schema';
+import { modelKeyOfUrl } from '../cards/identity';
 import { TEMPLATE_LABELS, type TemplateLang } from './template';
 
 /** Values are text, never markup: angle brackets become entities so no page HTML reaches a renderer. */
@@ -69,12 +70,7 @@ function mdUrl(url: string): string {
 export function ownModelLinks(card: Card): { url: string }[] {
   const ids = new Set(card.identity.modelIds);
   if (!ids.size) return card.links.model;
-  const own = card.links.model.filter((l) => {
-    const u = new URL(l.url);
-    const parts = u.pathname.split('/').filter(Boolean);
-    const id = (u.hostname.endsWith('modelscope.cn') ? parts.slice(1, 3) : parts.slice(0, 2)).join('/').toLowerCase();
-    return ids.has(decodeURIComponent(id));
-  });
+  const own = card.links.model.filter((l) => ids.has(modelKeyOfUrl(l.url)));
   return own.length ? own : card.links.model;
 }
 
