@@ -5,6 +5,8 @@ import { AnnotationsRepo } from '@/lib/db/annotations-repo';
 import { translate } from '@/lib/translate';
 import { loadTranslationSettings } from '@/lib/translate/settings';
 import { translateErrorText } from '@/lib/translate/strings';
+import { pickLocale } from '@/lib/i18n/messages';
+import { loadSettings } from '@/lib/settings';
 import { handleMessage, UserFacingError } from '@/lib/messaging/handler';
 import { ExtractorReply, type CardsChanged } from '@/lib/messaging/protocol';
 import { fetchAllowed } from '@/lib/net/allowed-fetch';
@@ -107,7 +109,8 @@ export default defineBackground(() => {
         const r = await translate(text, { target, settings, deps: { builtin: null, fetch: (u, i) => fetch(u, i) } });
         return { text: r.text, via: r.via };
       } catch (e) {
-        throw new UserFacingError('translate-failed', translateErrorText('en', e as never));
+        const locale = pickLocale((await loadSettings()).locale, navigator.language);
+        throw new UserFacingError('translate-failed', translateErrorText(locale, e as never));
       }
     },
     extractInTab,

@@ -102,6 +102,7 @@ export function Library() {
   }
 
   const facets = page?.facets;
+  const filtering = !!text.trim() || Object.values(filters).some((v) => v != null && v !== '');
   return (
     <div className="library">
       <aside className="sidebar">
@@ -166,7 +167,7 @@ export function Library() {
           </div>
         )}
         {error && <div className="notice error">{error}</div>}
-        {page && page.total === 0 && <p className="muted pad">{text || Object.values(filters).some((v) => v != null) ? t('noMatches') : t('noCards')}</p>}
+        {page && page.total === 0 && <p className="muted pad">{filtering ? t('noMatches') : t('noCards')}</p>}
         <CardList
           items={items}
           total={page?.total ?? 0}
@@ -189,7 +190,7 @@ export function Library() {
         {view.kind === 'export' && <ExportPanel ids={[...checked]} />}
         {view.kind === 'compare' && <ComparePane ids={view.ids} />}
         {view.kind === 'card' && <CardEditor key={view.id} cardId={view.id} onDelete={() => removeChecked([view.id])} />}
-        {view.kind === 'none' && <p className="muted pad">{page?.total ? t('pickCard') : t('noCards')}</p>}
+        {view.kind === 'none' && <p className="muted pad">{page?.total || filtering ? t('pickCard') : t('noCards')}</p>}
       </main>
     </div>
   );
