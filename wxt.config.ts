@@ -6,6 +6,7 @@ export const SERVED_HOSTS = [
   'https://arxiv.org/*',
   'https://export.arxiv.org/*',
   'https://huggingface.co/*',
+  'https://datasets-server.huggingface.co/*',
   'https://modelscope.cn/*',
   'https://www.modelscope.cn/*',
   'https://mp.weixin.qq.com/*',

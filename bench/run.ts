@@ -125,3 +125,4 @@ if (!only.length || only.includes('sizes')) sizes();
 if (!only.length || only.includes('export')) await import('./export');
 if (!only.length || only.includes('content')) await import('./content');
 if (!only.length || only.includes('library')) await import('./library');
+if (!only.length || only.includes('leaderboard')) await import('./leaderboard');

@@ -77,6 +77,7 @@ for (const [key, name, script] of [
   ['e2e', 'end-to-end Chromium', 'e2e/chromium.mjs'],
   ['e2e', 'end-to-end Chromium: screenshot, export, backup', 'e2e/export.mjs'],
   ['e2e', 'end-to-end Chromium: annotate, highlights, translate', 'e2e/annotate.mjs'],
+  ['e2e', 'end-to-end Chromium: leaderboard to draft cards', 'e2e/leaderboard.mjs'],
   ['firefox', 'end-to-end Firefox ESR', 'e2e/firefox.mjs'],
 ]) {
   if (!want(key)) continue;

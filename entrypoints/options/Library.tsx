@@ -9,10 +9,11 @@ import { CardList } from './CardList';
 import { ComparePane } from './ComparePane';
 import { SettingsPanel } from './SettingsPanel';
 import { ExportPanel } from './ExportPanel';
+import { LeaderboardPanel } from './LeaderboardPanel';
 
 const PAGE = 100;
 
-type View = { kind: 'card'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' } | { kind: 'export' } | { kind: 'none' };
+type View = { kind: 'card'; id: string } | { kind: 'compare'; ids: string[] } | { kind: 'settings' } | { kind: 'export' } | { kind: 'leaderboard' } | { kind: 'none' };
 
 function viewFromHash(): View {
   const p = new URLSearchParams(location.hash.slice(1));
@@ -20,12 +21,13 @@ function viewFromHash(): View {
   if (p.get('compare')) return { kind: 'compare', ids: p.get('compare')!.split(',').filter(Boolean) };
   if (p.has('settings')) return { kind: 'settings' };
   if (p.has('export')) return { kind: 'export' };
+  if (p.has('leaderboard')) return { kind: 'leaderboard' };
   return { kind: 'none' };
 }
 
 function go(view: View) {
   location.hash =
-    view.kind === 'card' ? `card=${encodeURIComponent(view.id)}` : view.kind === 'compare' ? `compare=${view.ids.map(encodeURIComponent).join(',')}` : view.kind === 'settings' ? 'settings' : view.kind === 'export' ? 'export' : '';
+    view.kind === 'card' ? `card=${encodeURIComponent(view.id)}` : view.kind === 'compare' ? `compare=${view.ids.map(encodeURIComponent).join(',')}` : view.kind === 'settings' ? 'settings' : view.kind === 'export' ? 'export' : view.kind === 'leaderboard' ? 'leaderboard' : '';
 }
 
 export function Library() {
@@ -108,6 +110,9 @@ export function Library() {
       <aside className="sidebar">
         <header className="bar">
           <strong className="brand">{t('appName')}</strong>
+          <button className="ghost" onClick={() => go({ kind: 'leaderboard' })} data-testid="open-leaderboard" title={t('lbTitle')}>
+            {t('leaderboard')}
+          </button>
           <button className="ghost" onClick={() => go(view.kind === 'export' ? { kind: 'none' } : { kind: 'export' })} data-testid="open-export">
             {t('export')}
           </button>
@@ -188,6 +193,7 @@ export function Library() {
         )}
         {view.kind === 'settings' && <SettingsPanel />}
         {view.kind === 'export' && <ExportPanel ids={[...checked]} />}
+        {view.kind === 'leaderboard' && <LeaderboardPanel />}
         {view.kind === 'compare' && <ComparePane ids={view.ids} />}
         {view.kind === 'card' && <CardEditor key={view.id} cardId={view.id} onDelete={() => removeChecked([view.id])} />}
         {view.kind === 'none' && <p className="muted pad">{page?.total || filtering ? t('pickCard') : t('noCards')}</p>}
