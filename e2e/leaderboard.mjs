@@ -11,6 +11,7 @@ import { readStoreInContext } from './pages.mjs';
 const EXT = resolve(import.meta.dirname, '../.output/chrome-mv3');
 const CHROMIUM = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find(existsSync);
 const CSV = resolve(import.meta.dirname, '../../shared/fixtures/leaderboard/open-llm-leaderboard-v2-contents-full.csv');
+const SPACE = 'https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard';
 const ATOM = readFileSync(resolve(import.meta.dirname, '../tests/fixtures/arxiv/query-2401.00002.atom.xml'), 'utf8');
 
 /** RFC 4180 rows, enough for the leaderboard file (quoted fields with commas, doubled quotes, newlines). */
@@ -71,6 +72,7 @@ async function setup() {
     hits.set(url, (hits.get(url) ?? 0) + 1);
     const json = (body, status = 200, headers = {}) => route.fulfill({ status, contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body), headers });
     if (url.startsWith('https://datasets-server.huggingface.co/rows?')) return json(rows(url));
+    if (url === SPACE) return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Open LLM Leaderboard</title><gradio-app></gradio-app>' });
     const api = /^https:\/\/huggingface\.co\/api\/models\/(.+)$/.exec(url);
     if (api) {
       const id = decodeURIComponent(api[1]);
@@ -134,6 +136,19 @@ test('the top 10 pretrained models become ten filled draft cards; a 429 is waite
   assert.ok(retried.links.code.some((l) => l.url === 'https://github.com/example/no-abs'), 'the retried card is filled (empty fields only)');
   assert.equal(retried.revision, broken.revision + 1);
   await options.close();
+});
+
+test('on the leaderboard page itself, the popup offers to start a survey from it', async (env) => {
+  const page = await env.context.newPage();
+  await page.goto(SPACE);
+  const tabId = await env.sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, SPACE);
+  const popup = await env.context.newPage();
+  await popup.goto(`chrome-extension://${env.extId}/popup.html?tabId=${tabId}`);
+  const [opened] = await Promise.all([env.context.waitForEvent('page'), popup.getByTestId('from-leaderboard').click()]);
+  await opened.waitForLoadState();
+  assert.match(opened.url(), /options\.html#leaderboard$/);
+  await opened.getByTestId('leaderboard').waitFor();
+  await Promise.all([page.close(), popup.close(), opened.close()]);
 });
 
 await runAll({ setup, teardown, suite: 'Chromium leaderboard end-to-end' });

@@ -4,7 +4,7 @@ import { formatParams } from '@/components/CaptureSummary';
 import { draftCardFields, emptyCard, fillEmpty, runEnrichment, unfinished, type EnrichmentRun, type ModelProgress } from '@/lib/leaderboard/enrich';
 import type { LeaderboardEntry } from '@/lib/leaderboard/entry';
 import { loadLeaderboardRows } from '@/lib/leaderboard/load';
-import { parseLeaderboardFile } from '@/lib/leaderboard/rows';
+import { LEADERBOARD_DATASETS, parseLeaderboardFile } from '@/lib/leaderboard/rows';
 import { topN } from '@/lib/leaderboard/select';
 import { send } from '@/lib/messaging/client';
 import { newId } from '@/lib/util/ids';
@@ -57,11 +57,11 @@ export function LeaderboardPanel() {
     [entries, n, types, paramsMin, paramsMax, excludeFlagged, excludeMerged],
   );
 
-  async function loadOnline() {
+  async function loadOnline(version: 'v1' | 'v2') {
     setBusy(true);
     setStatus({ kind: 'ok', text: t('lbLoading') });
     try {
-      const parsed = await loadLeaderboardRows(undefined, { fetch: httpFetch, sleep, now: Date.now });
+      const parsed = await loadLeaderboardRows(LEADERBOARD_DATASETS[version], { fetch: httpFetch, sleep, now: Date.now });
       setEntries(parsed.entries);
       setSource(`${parsed.source.name} (${parsed.source.version})`);
       setStatus({ kind: 'ok', text: t('lbLoaded', { n: parsed.entries.length }) });
@@ -125,7 +125,8 @@ export function LeaderboardPanel() {
     <section className="panel wide" data-testid="leaderboard">
       <h1>{t('lbTitle')}</h1>
       <div className="export-actions">
-        <button className="primary" onClick={loadOnline} disabled={busy} data-testid="lb-load">{t('lbLoadV2')}</button>
+        <button className="primary" onClick={() => loadOnline('v2')} disabled={busy} data-testid="lb-load">{t('lbLoadV2')}</button>
+        <button onClick={() => loadOnline('v1')} disabled={busy} data-testid="lb-load-v1">{t('lbLoadV1')}</button>
         <label className="file-button">
           {t('lbLoadFile')}
           <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => { const f = e.target.files?.[0]; if (f) loadFile(f); e.target.value = ''; }} data-testid="lb-file" />

@@ -38,6 +38,14 @@ export function Popup() {
   const [target, setTarget] = useState('new');
   const [targetCard, setTargetCard] = useState<Card | null>(null);
 
+  // On the leaderboard's own page, the popup offers to start a survey from it.
+  const [onLeaderboard, setOnLeaderboard] = useState(false);
+  useEffect(() => {
+    targetTabId()
+      .then((id) => (id == null ? null : browser.tabs.get(id)))
+      .then((tab) => setOnLeaderboard(!!tab?.url && /^https:\/\/huggingface\.co\/spaces\/open-llm-leaderboard\//.test(tab.url)))
+      .catch(() => {});
+  }, []);
   const loadRecent = () => send('cards.recent', { limit: 8 }).then(setRecent).catch(() => {});
   useEffect(() => {
     document.body.classList.add('popup');
@@ -103,6 +111,12 @@ export function Popup() {
           {t('library')}
         </button>
       </header>
+
+      {onLeaderboard && state.step === 'idle' && (
+        <button className="big" onClick={() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') + '#leaderboard' })} data-testid="from-leaderboard">
+          {t('lbFromPage')}
+        </button>
+      )}
 
       {(state.step === 'idle' || state.step === 'capturing') && (
         <button className="primary big" onClick={capture} disabled={state.step === 'capturing'} data-testid="capture">

@@ -212,6 +212,8 @@ export const en = {
   lbCreated: '{n} cards created; {failed} model(s) failed (listed below, their cards keep the leaderboard scores).',
   leaderboard: 'Leaderboard',
   lbType: 'Type',
+  lbLoadV1: 'Load the archived v1 results',
+  lbFromPage: 'Start a survey from this leaderboard',
   lbTiming: 'Took {total} s, of which {waiting} s waiting (rate limits and arXiv\'s 3 s spacing).',
   selectionNotText: 'This selection holds no text of the page (only our toolbar or a translation); select the original text.',
 };
@@ -431,6 +433,8 @@ export const zh: Record<MessageKey, string> = {
   lbCreated: '已创建 {n} 张卡片；{failed} 个模型失败（见下方，其卡片保留排行榜分数）。',
   leaderboard: '排行榜',
   lbType: '类型',
+  lbLoadV1: '读取 v1 存档结果',
+  lbFromPage: '从这个排行榜开始调研',
   lbTiming: '用时 {total} 秒，其中等待 {waiting} 秒（限流与 arXiv 要求的 3 秒间隔）。',
   selectionNotText: '所选内容不含页面原文（只有工具栏或译文），请选中原文。',
 };
