@@ -1,9 +1,8 @@
 import type { Capture, Card, SourceRef } from '../schema';
-import { LINK_KINDS, TEXT_FIELDS } from '../schema';
+import { EMPTY_FACTS, LINK_KINDS, TEXT_FIELDS } from '../schema';
 import { captureFacts, captureIdentity } from './from-capture';
 
 const fromOther = (sources: SourceRef[], id: string) => sources.filter((s) => !(s.kind === 'capture' && s.id === id));
-const emptyFacts = (): Card['facts'] => ({ org: '', license: '', parameters: null, architectures: [], modelType: '', contextLength: null, baseModels: [] });
 
 /**
  * Takes a capture back out of a card: what only it brought goes, what the user typed or another capture
@@ -33,7 +32,7 @@ export function detachCapture(card: Card, captureId: string, remaining: Capture[
     modelIds: [...new Set(still.flatMap((c) => captureIdentity(c).modelIds))],
     arxivIds: [...new Set(still.flatMap((c) => captureIdentity(c).arxivIds))],
   };
-  next.facts = emptyFacts();
+  next.facts = structuredClone(EMPTY_FACTS);
   for (const c of still) {
     const facts = captureFacts(c);
     for (const key of Object.keys(facts) as (keyof Card['facts'])[]) {

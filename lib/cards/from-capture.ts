@@ -1,5 +1,5 @@
 import type { Capture, Card, CardLink, LinkKind, SourceRef, TextFieldName } from '../schema';
-import { Card as CardSchema, LINK_KINDS, TEXT_FIELDS } from '../schema';
+import { Card as CardSchema, LINK_KINDS, ModelFacts, TEXT_FIELDS } from '../schema';
 
 export function captureSource(c: Capture): SourceRef {
   return { kind: 'capture', id: c.id, url: c.url, at: c.capturedAt };
@@ -22,16 +22,7 @@ export function captureIdentity(c: Capture): { modelIds: string[]; arxivIds: str
 }
 
 export function captureFacts(c: Capture): Card['facts'] {
-  const m = c.model;
-  return {
-    org: m.org,
-    license: m.license,
-    parameters: m.parameters,
-    architectures: m.architectures,
-    modelType: m.modelType,
-    contextLength: m.contextLength,
-    baseModels: m.baseModels,
-  };
+  return ModelFacts.parse(c.model);
 }
 
 export function cardTitleFor(c: Capture): string {

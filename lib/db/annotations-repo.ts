@@ -1,4 +1,4 @@
-import { Annotation, Card, TEXT_FIELDS, type TextFieldName } from '../schema';
+import { Annotation, Card, type TextFieldName } from '../schema';
 import type { SurveyDb } from './database';
 import { StoreError } from './cards-repo';
 
@@ -74,4 +74,3 @@ export class AnnotationsRepo {
   }
 }
 
-export const FIELDS_FOR_QUOTES: TextFieldName[] = TEXT_FIELDS.filter((f) => f !== 'model' && f !== 'paperTitle');

@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { LinkKind, SourceRef, Timestamp, WebUrl } from './common';
 import { BenchmarkResult } from './benchmark';
+import { ModelInfo } from './capture';
 
 /** The free-text fields of the users' template, in template order. */
 export const TEXT_FIELDS = [
@@ -39,6 +40,11 @@ export type CardDataset = z.infer<typeof CardDataset>;
 
 export const CardImage = z.object({ assetId: z.string(), caption: z.string().default('') });
 
+/** What a hub page says about the model, kept on the card: the same fields as a capture's model info. */
+export const ModelFacts = ModelInfo.pick({ org: true, license: true, parameters: true, architectures: true, modelType: true, contextLength: true, baseModels: true });
+export type ModelFacts = z.infer<typeof ModelFacts>;
+export const EMPTY_FACTS: ModelFacts = { org: '', license: '', parameters: null, architectures: [], modelType: '', contextLength: null, baseModels: [] };
+
 const emptyField = () => ({ value: '', sources: [], alternatives: [] });
 
 export const Card = z.object({
@@ -59,17 +65,7 @@ export const Card = z.object({
   }),
   datasets: z.array(CardDataset).default([]),
   /** Facts about the model from hub pages (filled when empty, never overwritten by a capture). */
-  facts: z
-    .object({
-      org: z.string().default(''),
-      license: z.string().default(''),
-      parameters: z.number().nonnegative().nullable().default(null),
-      architectures: z.array(z.string()).default([]),
-      modelType: z.string().default(''),
-      contextLength: z.number().int().positive().nullable().default(null),
-      baseModels: z.array(z.string()).default([]),
-    })
-    .default({ org: '', license: '', parameters: null, architectures: [], modelType: '', contextLength: null, baseModels: [] }),
+  facts: ModelFacts.default(EMPTY_FACTS),
   benchmarks: z.array(BenchmarkResult).default([]),
   /** Identity keys used to propose this card for a new capture. */
   identity: z

@@ -9,26 +9,12 @@ import {
   modelMatchKey,
   type CompareMatrix,
 } from '../../lib/compare/matrix';
-import { Card, type BenchmarkResult, type CardInput } from '../../lib/schema';
+import { cardWithResults } from '../samples';
+import type { Card } from '../../lib/schema';
 
-type R = Partial<BenchmarkResult> & Pick<BenchmarkResult, 'model' | 'benchmark' | 'value'>;
 
-function result(r: R): BenchmarkResult {
-  return { benchmarkRaw: r.benchmark.toUpperCase(), setting: '', metric: '', annotations: [], ...r };
-}
 
-function card(id: string, title: string, results: R[], over: Partial<CardInput> = {}): Card {
-  return Card.parse({
-    id,
-    title,
-    fields: {},
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-    revision: 1,
-    ...over,
-    benchmarks: results.map(result),
-  });
-}
+const card = cardWithResults;
 
 const at = (day: number) => ({ kind: 'capture' as const, at: `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z` });
 const cellOf = (m: CompareMatrix, row: number, label: string) => m.rows[row].cells[m.columns.findIndex((c) => c.label === label)];

@@ -6,22 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { barScale, fitLabel } from '../../components/compare/BarChart';
 import { CompareView } from '../../components/compare/CompareView';
 import { compareText, en, zh } from '../../components/compare/strings';
-import { Card, type BenchmarkResult, type CardInput } from '../../lib/schema';
+import { cardWithResults } from '../samples';
+import type { Card } from '../../lib/schema';
 
-type R = Partial<BenchmarkResult> & Pick<BenchmarkResult, 'model' | 'benchmark' | 'value'>;
 
-function card(id: string, title: string, results: R[], over: Partial<CardInput> = {}): Card {
-  return Card.parse({
-    id,
-    title,
-    fields: {},
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-    revision: 1,
-    ...over,
-    benchmarks: results.map((r) => ({ benchmarkRaw: r.benchmark.toUpperCase(), ...r })),
-  });
-}
+const card = cardWithResults;
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
